@@ -1,0 +1,506 @@
+//! HTTP calls to the webhook-endpoint API, with the retry, timeout and pacing rules of the design in
+//! one place so every command behaves the same.
+//!
+//! Retries happen on 429, 500/502/503/504 and connections that failed or dropped, with exponential
+//! backoff and full jitter (at most 8 s a wait). A timeout is not retried: the user chose how long an
+//! attempt may take. `create` is safe to retry because it always carries one `Idempotency-Key`.
+
+use std::collections::hash_map::RandomState;
+use std::hash::{BuildHasher, Hasher};
+use std::io::Write;
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use reqwest::header::{HeaderMap, HeaderValue, CONTENT_TYPE, RETRY_AFTER, USER_AGENT};
+use reqwest::{Method, StatusCode, Url};
+use serde_json::Value;
+
+use super::error::{Error, FieldError};
+use super::models::{CreateEndpoint, Endpoint, UpdateEndpoint};
+use crate::secret::Secret;
+
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+const MAX_BACKOFF: Duration = Duration::from_secs(8);
+const BASE_BACKOFF: Duration = Duration::from_millis(500);
+/// A `Retry-After` longer than this is reported instead of waited for.
+pub const MAX_RETRY_AFTER: Duration = Duration::from_secs(60);
+const EXCERPT_CHARS: usize = 200;
+
+/// Everything the client needs, already checked by the caller.
+pub struct ClientOptions {
+    /// Where the API lives, without `/api/v1` (for example `https://app.erzycall.com`).
+    pub base_url: Url,
+    pub api_key: Secret,
+    pub timeout: Duration,
+    pub retries: u32,
+    /// One line per attempt on stderr.
+    pub verbose: bool,
+    /// Say on stderr when waiting before a retry (on a terminal).
+    pub show_waits: bool,
+}
+
+pub struct Client {
+    http: reqwest::Client,
+    runtime: tokio::runtime::Runtime,
+    options: ClientOptions,
+    /// Set when the API said no requests are left in its window: the next request waits until then.
+    paused_until: std::cell::Cell<Option<SystemTime>>,
+}
+
+/// A successful answer: its status and its parsed body (`None` for 204).
+struct Answer {
+    body: Option<Value>,
+}
+
+impl Client {
+    pub fn new(options: ClientOptions) -> Result<Client, Error> {
+        let network = |reason: String| Error::Network {
+            url: options.base_url.to_string(),
+            reason,
+        };
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .map_err(|e| network(format!("cannot start the I/O runtime: {e}")))?;
+        let mut key = HeaderValue::from_str(options.api_key.expose())
+            .map_err(|_| network("the API key is not a valid HTTP header value".into()))?;
+        key.set_sensitive(true);
+        let mut headers = HeaderMap::new();
+        headers.insert("x-api-key", key);
+        headers.insert(
+            USER_AGENT,
+            HeaderValue::from_static(concat!("erzyhooks/", env!("CARGO_PKG_VERSION"))),
+        );
+        let http = reqwest::Client::builder()
+            .default_headers(headers)
+            .connect_timeout(CONNECT_TIMEOUT)
+            .timeout(options.timeout)
+            // The API never redirects; following one could carry the key to another host.
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .map_err(|e| network(format!("cannot set up HTTP: {e}")))?;
+        Ok(Client {
+            http,
+            runtime,
+            options,
+            paused_until: std::cell::Cell::new(None),
+        })
+    }
+
+    /// `GET /api/v1/webhooks`: every endpoint of the organization.
+    pub fn list(&self) -> Result<Vec<Endpoint>, Error> {
+        let url = self.url(&[]);
+        let answer = self.send(Method::GET, &url, None, None)?;
+        let data = answer.data(&url)?;
+        match data {
+            Value::Array(items) => items
+                .into_iter()
+                .map(|item| Endpoint::from_json(item).ok_or_else(|| bad_shape(&url, "data")))
+                .collect(),
+            _ => Err(bad_shape(&url, "data")),
+        }
+    }
+
+    /// `POST /api/v1/webhooks` with an `Idempotency-Key`, the same one on every attempt.
+    pub fn create(&self, body: &CreateEndpoint, idempotency_key: &str) -> Result<Endpoint, Error> {
+        let url = self.url(&[]);
+        let body = serde_json::to_value(body).map_err(|e| internal(&url, e))?;
+        let answer = self.send(Method::POST, &url, Some(&body), Some(idempotency_key))?;
+        endpoint_of(&url, answer.data(&url)?)
+    }
+
+    /// `PATCH /api/v1/webhooks/{id}` with only the fields that are set.
+    pub fn update(&self, id: &str, body: &UpdateEndpoint) -> Result<Endpoint, Error> {
+        let url = self.url(&[id]);
+        let body = serde_json::to_value(body).map_err(|e| internal(&url, e))?;
+        let answer = self.send(Method::PATCH, &url, Some(&body), None)?;
+        endpoint_of(&url, answer.data(&url)?)
+    }
+
+    /// `DELETE /api/v1/webhooks/{id}`.
+    pub fn delete(&self, id: &str) -> Result<(), Error> {
+        let url = self.url(&[id]);
+        self.send(Method::DELETE, &url, None, None).map(|_| ())
+    }
+
+    /// `POST /api/v1/webhooks/{id}/rotate-secret`: the new secret.
+    pub fn rotate_secret(&self, id: &str) -> Result<Secret, Error> {
+        let url = self.url(&[id, "rotate-secret"]);
+        let answer = self.send(Method::POST, &url, None, None)?;
+        match answer.data(&url)? {
+            Value::Object(mut data) => match data.remove("secret") {
+                Some(Value::String(secret)) => Ok(Secret::new(secret)),
+                _ => Err(bad_shape(&url, "data.secret")),
+            },
+            _ => Err(bad_shape(&url, "data")),
+        }
+    }
+
+    /// `<base>/api/v1/webhooks/<segments…>`, each segment percent-encoded as one path segment so
+    /// an ID like `../contacts` can never reach another path.
+    fn url(&self, segments: &[&str]) -> Url {
+        let mut url = self.options.base_url.clone();
+        url.set_query(None);
+        url.set_fragment(None);
+        if let Ok(mut path) = url.path_segments_mut() {
+            path.pop_if_empty()
+                .extend(["api", "v1", "webhooks"])
+                .extend(segments);
+        }
+        url
+    }
+
+    fn send(
+        &self,
+        method: Method,
+        url: &Url,
+        body: Option<&Value>,
+        idempotency_key: Option<&str>,
+    ) -> Result<Answer, Error> {
+        self.runtime
+            .block_on(self.send_with_retries(method, url, body, idempotency_key))
+    }
+
+    async fn send_with_retries(
+        &self,
+        method: Method,
+        url: &Url,
+        body: Option<&Value>,
+        idempotency_key: Option<&str>,
+    ) -> Result<Answer, Error> {
+        let attempts = self.options.retries + 1;
+        let mut attempt = 1;
+        loop {
+            self.wait_for_pacing().await;
+            let result = self.attempt(&method, url, body, idempotency_key).await;
+            if let Err(Error::Api {
+                status: 429,
+                retry_after: Some(after),
+                ..
+            }) = &result
+            {
+                if *after > MAX_RETRY_AFTER {
+                    return Err(Error::RetryTooFarAway {
+                        retry_after: *after,
+                    });
+                }
+            }
+            let wait = match &result {
+                Ok(_) => return result,
+                Err(error) => match retry_wait(error, attempt) {
+                    Some(wait) if attempt < attempts => wait,
+                    _ => return result,
+                },
+            };
+            let reason = match &result {
+                Err(Error::Api { status: 429, .. }) => "rate limited".to_owned(),
+                Err(Error::Api { status, .. }) => format!("HTTP {status}"),
+                Err(Error::UnexpectedResponse { status, .. }) => format!("HTTP {status}"),
+                _ => "connection failed".to_owned(),
+            };
+            if self.options.verbose || self.options.show_waits {
+                self.say(&format!(
+                    "{reason}, retrying in {} ({}/{})",
+                    human_duration(wait),
+                    attempt,
+                    attempts - 1
+                ));
+            }
+            tokio::time::sleep(wait).await;
+            attempt += 1;
+        }
+    }
+
+    async fn attempt(
+        &self,
+        method: &Method,
+        url: &Url,
+        body: Option<&Value>,
+        idempotency_key: Option<&str>,
+    ) -> Result<Answer, Error> {
+        let mut request = self.http.request(method.clone(), url.clone());
+        if let Some(body) = body {
+            request = request.json(body);
+        }
+        if let Some(key) = idempotency_key {
+            request = request.header("Idempotency-Key", key);
+        }
+        if self.options.verbose {
+            match idempotency_key {
+                Some(key) => self.say(&format!("> {method} {url} (Idempotency-Key: {key})")),
+                None => self.say(&format!("> {method} {url}")),
+            }
+        }
+        let started = Instant::now();
+        let response = request.send().await.map_err(|e| self.transport(url, e))?;
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = response.bytes().await.map_err(|e| self.transport(url, e))?;
+        if self.options.verbose {
+            self.say(&format!(
+                "< {} in {} ms{}",
+                status,
+                started.elapsed().as_millis(),
+                rate_limit_summary(&headers)
+            ));
+        }
+        self.note_rate_limit(&headers);
+        interpret(url, status, &headers, &bytes)
+    }
+
+    fn transport(&self, url: &Url, error: reqwest::Error) -> Error {
+        let url = url.to_string();
+        if error.is_timeout() {
+            return Error::Timeout {
+                url,
+                timeout: self.options.timeout,
+            };
+        }
+        Error::Network {
+            url,
+            reason: describe_transport(&error),
+        }
+    }
+
+    /// Remembers when the window resets if no requests are left in it.
+    fn note_rate_limit(&self, headers: &HeaderMap) {
+        let remaining = header_u64(headers, "x-ratelimit-remaining");
+        let reset = header_u64(headers, "x-ratelimit-reset");
+        if let (Some(0), Some(reset)) = (remaining, reset) {
+            self.paused_until
+                .set(Some(UNIX_EPOCH + Duration::from_secs(reset)));
+        }
+    }
+
+    async fn wait_for_pacing(&self) {
+        let Some(until) = self.paused_until.take() else {
+            return;
+        };
+        let Ok(wait) = until.duration_since(SystemTime::now()) else {
+            return;
+        };
+        let wait = wait.min(MAX_RETRY_AFTER);
+        if self.options.verbose || self.options.show_waits {
+            self.say(&format!(
+                "rate limit reached, waiting {} for the window to reset",
+                human_duration(wait)
+            ));
+        }
+        tokio::time::sleep(wait).await;
+    }
+
+    fn say(&self, line: &str) {
+        let _ = writeln!(std::io::stderr().lock(), "{line}");
+    }
+}
+
+impl Answer {
+    fn data(self, url: &Url) -> Result<Value, Error> {
+        match self.body {
+            Some(Value::Object(mut envelope)) => envelope
+                .remove("data")
+                .filter(|data| !data.is_null())
+                .ok_or_else(|| bad_shape(url, "data")),
+            _ => Err(bad_shape(url, "data")),
+        }
+    }
+}
+
+fn endpoint_of(url: &Url, data: Value) -> Result<Endpoint, Error> {
+    Endpoint::from_json(data).ok_or_else(|| bad_shape(url, "data"))
+}
+
+/// Turns a response into data or a typed error; never trusts the body's shape.
+fn interpret(
+    url: &Url,
+    status: StatusCode,
+    headers: &HeaderMap,
+    bytes: &[u8],
+) -> Result<Answer, Error> {
+    let content_type = headers
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("no content type")
+        .to_owned();
+    let unexpected = || Error::UnexpectedResponse {
+        url: url.to_string(),
+        status: status.as_u16(),
+        content_type: content_type.clone(),
+        excerpt: excerpt(bytes),
+    };
+    if status == StatusCode::NO_CONTENT {
+        return Ok(Answer { body: None });
+    }
+    let parsed: Option<Value> = serde_json::from_slice(bytes).ok();
+    if status.is_success() {
+        return match parsed {
+            Some(body @ Value::Object(_)) => Ok(Answer { body: Some(body) }),
+            _ => Err(unexpected()),
+        };
+    }
+    let envelope = parsed
+        .as_ref()
+        .and_then(|body| body.get("error"))
+        .and_then(Value::as_object);
+    let Some(envelope) = envelope else {
+        return Err(unexpected());
+    };
+    let Some(code) = envelope.get("code").and_then(Value::as_str) else {
+        return Err(unexpected());
+    };
+    let message = envelope
+        .get("message")
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .to_owned();
+    let details = envelope
+        .get("details")
+        .and_then(|d| serde_json::from_value::<Vec<FieldError>>(d.clone()).ok())
+        .unwrap_or_default();
+    let retry_after = headers
+        .get(RETRY_AFTER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(parse_retry_after);
+    Err(Error::Api {
+        status: status.as_u16(),
+        code: code.to_owned(),
+        message,
+        details,
+        retry_after,
+    })
+}
+
+/// How long to wait before trying again, or `None` when this failure is not worth a retry.
+fn retry_wait(error: &Error, attempt: u32) -> Option<Duration> {
+    match error {
+        Error::Api {
+            status: 429,
+            retry_after: Some(after),
+            ..
+        } => Some(*after),
+        Error::Api { status, .. } | Error::UnexpectedResponse { status, .. }
+            if matches!(status, 429 | 500 | 502 | 503 | 504) =>
+        {
+            Some(backoff(attempt))
+        }
+        Error::Network { .. } => Some(backoff(attempt)),
+        _ => None,
+    }
+}
+
+/// Exponential backoff with full jitter: a random wait between 0 and `base * 2^(attempt-1)`,
+/// capped at 8 s, so many clients that failed together do not retry together.
+fn backoff(attempt: u32) -> Duration {
+    let ceiling = BASE_BACKOFF
+        .saturating_mul(1u32 << attempt.saturating_sub(1).min(16))
+        .min(MAX_BACKOFF);
+    let random = RandomState::new().build_hasher().finish();
+    let fraction = (random % 1_000_001) as f64 / 1_000_000.0;
+    ceiling.mul_f64(fraction)
+}
+
+/// `Retry-After` as seconds or as an HTTP date.
+pub(crate) fn parse_retry_after(value: &str) -> Option<Duration> {
+    let value = value.trim();
+    if let Ok(seconds) = value.parse::<u64>() {
+        return Some(Duration::from_secs(seconds));
+    }
+    let when = httpdate::parse_http_date(value).ok()?;
+    Some(
+        when.duration_since(SystemTime::now())
+            .unwrap_or(Duration::ZERO),
+    )
+}
+
+fn header_u64(headers: &HeaderMap, name: &str) -> Option<u64> {
+    headers.get(name)?.to_str().ok()?.trim().parse().ok()
+}
+
+fn rate_limit_summary(headers: &HeaderMap) -> String {
+    match (
+        header_u64(headers, "x-ratelimit-remaining"),
+        header_u64(headers, "x-ratelimit-limit"),
+    ) {
+        (Some(remaining), Some(limit)) => format!(", rate limit {remaining}/{limit} left"),
+        _ => String::new(),
+    }
+}
+
+/// The first characters of a body, with control characters escaped, for error messages.
+fn excerpt(bytes: &[u8]) -> String {
+    if bytes.is_empty() {
+        return "empty body".to_owned();
+    }
+    let text = String::from_utf8_lossy(bytes);
+    let collapsed: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut short: String = collapsed.chars().take(EXCERPT_CHARS).collect();
+    if collapsed.chars().count() > EXCERPT_CHARS {
+        short.push('…');
+    }
+    crate::output::escape_untrusted(&short)
+}
+
+fn bad_shape(url: &Url, field: &str) -> Error {
+    Error::UnexpectedResponse {
+        url: url.to_string(),
+        status: 200,
+        content_type: "application/json".into(),
+        excerpt: format!("the response has no usable `{field}`"),
+    }
+}
+
+fn internal(url: &Url, error: serde_json::Error) -> Error {
+    Error::Network {
+        url: url.to_string(),
+        reason: format!("cannot encode the request: {error}"),
+    }
+}
+
+/// reqwest's own message is "error sending request"; the cause chain says what happened.
+fn describe_transport(error: &reqwest::Error) -> String {
+    let mut reason = String::new();
+    let mut source: Option<&dyn std::error::Error> = std::error::Error::source(error);
+    while let Some(cause) = source {
+        reason = cause.to_string();
+        source = cause.source();
+    }
+    if reason.is_empty() {
+        reason = error.to_string();
+    }
+    if error.is_connect() {
+        format!("connection failed ({reason})")
+    } else {
+        format!("connection lost ({reason})")
+    }
+}
+
+fn human_duration(wait: Duration) -> String {
+    if wait.as_secs() >= 1 {
+        format!("{}s", wait.as_secs_f64().round() as u64)
+    } else {
+        format!("{}ms", wait.as_millis())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retry_after_reads_seconds_and_http_dates() {
+        assert_eq!(parse_retry_after("12"), Some(Duration::from_secs(12)));
+        let past = "Wed, 21 Oct 2015 07:28:00 GMT";
+        assert_eq!(parse_retry_after(past), Some(Duration::ZERO));
+        let future = httpdate::fmt_http_date(SystemTime::now() + Duration::from_secs(120));
+        let wait = parse_retry_after(&future).expect("an HTTP date");
+        assert!(wait > Duration::from_secs(100) && wait <= Duration::from_secs(120));
+        assert_eq!(parse_retry_after("soon"), None);
+    }
+
+    #[test]
+    fn backoff_stays_under_its_ceiling() {
+        for attempt in 1..10 {
+            assert!(backoff(attempt) <= MAX_BACKOFF);
+        }
+        assert!(backoff(1) <= BASE_BACKOFF);
+    }
+}

@@ -1,0 +1,16 @@
+//! The ErzyCall API client: the only module that speaks HTTP.
+//!
+//! Commands call [`Client`] methods that look blocking; inside, a single-threaded tokio runtime runs
+//! reqwest. Nothing here knows about clap, terminals or exit codes: failures come back as the typed
+//! [`Error`], which the CLI edge maps to a message and an exit code.
+
+mod client;
+mod error;
+mod models;
+
+pub use client::{Client, ClientOptions};
+pub use error::{Error, FieldError};
+pub use models::{CreateEndpoint, Endpoint, UpdateEndpoint};
+
+/// URLs as the client takes them.
+pub use reqwest::Url;

@@ -1,0 +1,215 @@
+//! `erzyhooks config`: save a key, show the effective settings, print the file's path.
+
+use std::io::{self, IsTerminal, Read};
+
+use serde_json::{json, Map, Value};
+
+use super::Context;
+use crate::config::{self, config_error, read_config_text, Source, DEFAULT_PROFILE};
+use crate::error::{Error, Exit, Result};
+use crate::secret::Secret;
+
+#[derive(Debug, clap::Subcommand)]
+pub enum Command {
+    /// Save an API key in the config file
+    ///
+    /// Reads the key from stdin when it is piped, or asks for it (without echo) on a terminal.
+    /// Only its form is checked (ek_live_… or ek_test_…); the API is not called. The file is
+    /// written atomically with mode 0600 in a 0700 directory.
+    #[command(after_help = "Examples:
+  erzyhooks config set-key
+  erzyhooks config set-key --profile staging < staging-key.txt
+  pass show erzycall | erzyhooks config set-key")]
+    SetKey,
+
+    /// Show the effective settings and where each comes from
+    ///
+    /// Each setting with its source: a flag, an environment variable, the config file (and
+    /// profile), or the default. The key is masked.
+    #[command(after_help = "Examples:
+  erzyhooks config show
+  erzyhooks --profile staging config show -o json")]
+    Show,
+
+    /// Print the config file's path
+    #[command(after_help = "Examples:
+  erzyhooks config path
+  $EDITOR \"$(erzyhooks config path)\"")]
+    Path,
+}
+
+pub fn run(command: Command, ctx: &mut Context) -> Result<()> {
+    match command {
+        Command::SetKey => set_key(ctx),
+        Command::Show => show(ctx),
+        Command::Path => {
+            let path = config::config_path(&ctx.globals).ok_or_else(no_config_dir)?;
+            ctx.out.print_line(&path.value.display().to_string())
+        }
+    }
+}
+
+fn no_config_dir() -> Error {
+    Error::usage("cannot tell where the config file goes (no home directory)")
+        .with_hint("pass --config FILE or set ERZYHOOKS_CONFIG")
+}
+
+fn set_key(ctx: &mut Context) -> Result<()> {
+    let path = config::config_path(&ctx.globals)
+        .ok_or_else(no_config_dir)?
+        .value;
+    // Read and parse the existing file before asking, so a broken file is reported first and
+    // never overwritten.
+    let mut document: toml::Table = match read_config_text(&path)? {
+        Some(text) if !text.trim().is_empty() => {
+            toml::from_str(&text).map_err(|e| config_error(&path, e.message().trim()))?
+        }
+        _ => toml::Table::new(),
+    };
+    let key = read_key()?;
+    check_key_form(&key)?;
+
+    let profile = match (&ctx.globals.profile, std::env::var(config::ENV_PROFILE)) {
+        (Some(profile), _) => profile.clone(),
+        (None, Ok(profile)) if !profile.trim().is_empty() => profile,
+        _ => document
+            .get("default_profile")
+            .and_then(|v| v.as_str())
+            .unwrap_or(DEFAULT_PROFILE)
+            .to_owned(),
+    };
+    let profiles = document
+        .entry("profiles")
+        .or_insert_with(|| toml::Value::Table(toml::Table::new()));
+    let Some(profiles) = profiles.as_table_mut() else {
+        return Err(config_error(&path, "`profiles` is not a table"));
+    };
+    let section = profiles
+        .entry(profile.clone())
+        .or_insert_with(|| toml::Value::Table(toml::Table::new()));
+    let Some(section) = section.as_table_mut() else {
+        return Err(config_error(
+            &path,
+            &format!("`profiles.{profile}` is not a table"),
+        ));
+    };
+    section.insert(
+        "api_key".into(),
+        toml::Value::String(key.expose().to_owned()),
+    );
+
+    let text = toml::to_string(&document).map_err(Error::internal)?;
+    crate::files::write_private(&path, text.as_bytes()).map_err(|e| {
+        Error::new(
+            Exit::Usage,
+            "CONFIG",
+            format!("cannot write the config file {}: {e}", path.display()),
+        )
+    })?;
+    ctx.status(&format!(
+        "Saved API key {} for profile `{profile}` in {}.",
+        key.masked(),
+        path.display()
+    ));
+    Ok(())
+}
+
+/// The key from a hidden prompt on a terminal, or from stdin when it is piped.
+fn read_key() -> Result<Secret> {
+    let text = if io::stdin().is_terminal() {
+        rpassword::prompt_password("ErzyCall API key: ")
+            .map_err(|e| Error::usage(format!("cannot read the key: {e}")))?
+    } else {
+        let mut text = String::new();
+        io::stdin()
+            .read_to_string(&mut text)
+            .map_err(|e| Error::usage(format!("cannot read the key from stdin: {e}")))?;
+        text
+    };
+    let key = text.trim();
+    if key.is_empty() {
+        return Err(Error::usage("no key given on stdin")
+            .with_hint("pipe the key in, for example: erzyhooks config set-key < key.txt"));
+    }
+    Ok(Secret::new(key))
+}
+
+/// `ek_live_…` or `ek_test_…`, with nothing that cannot go in a header.
+fn check_key_form(key: &Secret) -> Result<()> {
+    let text = key.expose();
+    let rest = text
+        .strip_prefix("ek_live_")
+        .or_else(|| text.strip_prefix("ek_test_"));
+    match rest {
+        Some(rest) if !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_graphic()) => Ok(()),
+        _ => Err(Error::usage(
+            "that does not look like an ErzyCall API key (expected ek_live_… or ek_test_…); nothing was saved",
+        )),
+    }
+}
+
+fn show(ctx: &mut Context) -> Result<()> {
+    let settings = ctx.settings()?;
+    let key = settings.api_key()?;
+    let url = settings.api_url();
+    let output = settings.output()?;
+    let config_path = settings.config_path.clone();
+    let profile = settings.profile.clone();
+
+    let mut rows: Vec<(&str, String, String)> = vec![
+        ("profile", profile.value.clone(), profile.source.to_string()),
+        match &config_path {
+            Some(path) => (
+                "config",
+                path.value.display().to_string(),
+                path.source.to_string(),
+            ),
+            None => ("config", "-".into(), "-".into()),
+        },
+        match &key {
+            Some(key) => ("api_key", key.value.masked(), key.source.to_string()),
+            None => ("api_key", "(not set)".into(), "-".into()),
+        },
+    ];
+    rows.push(match &url {
+        Ok(url) => ("api_url", url.value.to_string(), url.source.to_string()),
+        Err(error) => (
+            "api_url",
+            format!("(invalid: {})", error.message),
+            "-".into(),
+        ),
+    });
+    rows.push((
+        "output",
+        format!("{:?}", output.value).to_lowercase(),
+        output.source.to_string(),
+    ));
+
+    if ctx.out.json() {
+        let mut map = Map::new();
+        for (name, value, source) in &rows {
+            let value = if *name == "api_key" && key.is_none() {
+                Value::Null
+            } else {
+                Value::String(value.clone())
+            };
+            let source = if source == "-" {
+                Value::Null
+            } else {
+                Value::String(source.clone())
+            };
+            map.insert((*name).into(), json!({"value": value, "source": source}));
+        }
+        return ctx.out.print_json(&Value::Object(map));
+    }
+    let table_rows = rows
+        .into_iter()
+        .map(|(name, value, source)| vec![name.to_owned(), value, source])
+        .collect();
+    ctx.out
+        .print_rows(&["SETTING", "VALUE", "SOURCE"], table_rows)?;
+    if matches!(config_path.map(|p| p.source), Some(Source::Default)) && key.is_none() {
+        ctx.status("No API key yet: save one with `erzyhooks config set-key`.");
+    }
+    Ok(())
+}

@@ -1,0 +1,175 @@
+//! One module per command: its clap `Args` and one `run`. Commands check their input, ask the API
+//! client, and hand the result to `output`; they never touch HTTP themselves.
+
+pub mod config;
+pub mod create;
+pub mod delete;
+pub mod events;
+pub mod get;
+pub mod list;
+pub mod rotate_secret;
+pub mod update;
+
+use std::io::{self, BufRead, IsTerminal, Write};
+use std::time::Duration;
+
+use crate::api::{Client, ClientOptions, Endpoint};
+use crate::cli::Globals;
+use crate::config::{early_format, Settings};
+use crate::error::{Error, Exit, Result};
+use crate::output::{ColorChoice, Format, Output};
+
+const DEFAULT_TIMEOUT_SECS: u64 = 30;
+const DEFAULT_RETRIES: u32 = 3;
+
+/// What a command needs from the run: its options, its output, and (on demand) settings and a
+/// client.
+pub struct Context {
+    pub globals: Globals,
+    pub out: Output,
+    settings: Option<Settings>,
+}
+
+impl Context {
+    /// Settles the output format from flags and environment; nothing is read from disk yet.
+    pub fn new(globals: Globals) -> Result<Context> {
+        let format = early_format(&globals)?
+            .map(|f| f.value)
+            .unwrap_or(Format::Table);
+        let out = Output::new(format, globals.quiet, globals.color);
+        Ok(Context {
+            globals,
+            out,
+            settings: None,
+        })
+    }
+
+    /// Like `new`, for when the flags could not even be parsed.
+    pub fn fallback() -> Context {
+        let globals = Globals::default();
+        Context {
+            out: Output::new(Format::Table, false, ColorChoice::Auto),
+            globals,
+            settings: None,
+        }
+    }
+
+    /// Reads the config file (once) and applies its output setting.
+    pub fn settings(&mut self) -> Result<&Settings> {
+        if self.settings.is_none() {
+            let settings = Settings::load(&self.globals)?;
+            self.out.format = settings.output()?.value;
+            self.settings = Some(settings);
+        }
+        self.settings
+            .as_ref()
+            .ok_or_else(|| Error::internal("settings were not loaded"))
+    }
+
+    /// A client for the API: the URL is checked (exit 2), then the key must exist (exit 3).
+    pub fn client(&mut self) -> Result<Client> {
+        let verbose = self.globals.verbose;
+        let timeout = Duration::from_secs(self.globals.timeout.unwrap_or(DEFAULT_TIMEOUT_SECS));
+        let retries = self.globals.retries.unwrap_or(DEFAULT_RETRIES);
+        let settings = self.settings()?;
+        let base_url = settings.api_url()?.value;
+        let api_key = settings.require_api_key()?.value;
+        Ok(Client::new(ClientOptions {
+            base_url,
+            api_key,
+            timeout,
+            retries,
+            verbose,
+            show_waits: io::stderr().is_terminal(),
+        })?)
+    }
+
+    /// A message for people, on stderr (never with `-q`).
+    pub fn status(&self, message: &str) {
+        if !self.out.quiet {
+            let _ = writeln!(io::stderr().lock(), "{message}");
+        }
+    }
+}
+
+/// Asks before something that cannot be undone. `--yes` skips the question; without a terminal
+/// to ask on, the answer is no (exit 2) and nothing changes.
+pub fn confirm(question: &str, yes: bool) -> Result<()> {
+    if yes {
+        return Ok(());
+    }
+    if !io::stdin().is_terminal() || !io::stderr().is_terminal() {
+        return Err(Error::new(
+            Exit::Usage,
+            "CONFIRMATION_REQUIRED",
+            "confirmation required, but there is no terminal to ask on; nothing was changed",
+        )
+        .with_hint("pass --yes to confirm"));
+    }
+    let mut stderr = io::stderr().lock();
+    let _ = write!(stderr, "{question} [y/N] ");
+    let _ = stderr.flush();
+    let mut answer = String::new();
+    io::stdin()
+        .lock()
+        .read_line(&mut answer)
+        .map_err(|e| Error::internal(format!("cannot read the answer: {e}")))?;
+    if matches!(answer.trim().to_ascii_lowercase().as_str(), "y" | "yes") {
+        Ok(())
+    } else {
+        Err(Error::new(
+            Exit::Usage,
+            "CONFIRMATION_REQUIRED",
+            "not confirmed; nothing was changed",
+        ))
+    }
+}
+
+/// Finds one endpoint in the list (the API has no single GET).
+pub fn find(endpoints: Vec<Endpoint>, id: &str) -> Result<Endpoint> {
+    endpoints
+        .into_iter()
+        .find(|e| e.id() == id)
+        .ok_or_else(|| not_found(id))
+}
+
+pub fn not_found(id: &str) -> Error {
+    Error::new(
+        Exit::NotFound,
+        "NOT_FOUND",
+        format!(
+            "webhook endpoint {} not found",
+            crate::output::escape_untrusted(id)
+        ),
+    )
+    .with_hint("`erzyhooks list` shows the endpoints this key can see")
+}
+
+/// Writes a signing secret to the file the user named, private from the start.
+pub fn write_secret_file(path: &std::path::Path, secret: &crate::secret::Secret) -> Result<()> {
+    crate::files::write_private(path, secret.expose().as_bytes()).map_err(|e| {
+        Error::new(
+            Exit::Internal,
+            "SECRET_FILE",
+            format!("cannot write the secret to {}: {e}", path.display()),
+        )
+    })
+}
+
+/// Fails early (before any request) when the secret could not be written where asked.
+pub fn check_secret_file(path: &std::path::Path) -> Result<()> {
+    if path.is_dir() {
+        return Err(Error::usage(format!(
+            "--secret-file {} is a directory",
+            path.display()
+        )));
+    }
+    match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() && !dir.is_dir() => Err(Error::usage(format!(
+            "--secret-file {}: the directory {} does not exist",
+            path.display(),
+            dir.display()
+        ))),
+        _ => Ok(()),
+    }
+}

@@ -1,0 +1,86 @@
+//! erzyhooks: manage the webhook endpoints of an ErzyCall organization.
+//!
+//! Layers point down only: `cli` parses, `commands` check input and call `api`, `output` renders.
+//! [`run`] is the whole program: it turns every outcome into one message and an exit code.
+
+pub mod api;
+pub mod cli;
+pub mod commands;
+pub mod config;
+pub mod error;
+pub mod events;
+pub mod files;
+pub mod input;
+pub mod output;
+pub mod secret;
+
+use std::ffi::OsString;
+use std::io::Write;
+
+use clap::Parser;
+
+use cli::{Cli, Command};
+use commands::Context;
+use error::{Error, Exit};
+use output::Format;
+
+/// Runs the tool with these arguments and returns the exit code.
+pub fn run(args: impl IntoIterator<Item = OsString>) -> u8 {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(error) => return clap_exit(error),
+    };
+    let mut ctx = match Context::new(cli.globals.clone()) {
+        Ok(ctx) => ctx,
+        Err(error) => {
+            let ctx = Context::fallback();
+            report_error(&error, ctx.out.format);
+            return error.exit as u8;
+        }
+    };
+    let result = match cli.command {
+        Command::List(args) => commands::list::run(args, &mut ctx),
+        Command::Get(args) => commands::get::run(args, &mut ctx),
+        Command::Create(args) => commands::create::run(args, &mut ctx),
+        Command::Update(args) => commands::update::run(args, &mut ctx),
+        Command::Delete(args) => commands::delete::run(args, &mut ctx),
+        Command::RotateSecret(args) => commands::rotate_secret::run(args, &mut ctx),
+        Command::Events(args) => commands::events::run(args, &mut ctx),
+        Command::Config(command) => commands::config::run(command, &mut ctx),
+    };
+    match result {
+        Ok(()) => Exit::Success as u8,
+        Err(error) if error.exit == Exit::Success => Exit::Success as u8,
+        Err(error) => {
+            report_error(&error, ctx.out.format);
+            error.exit as u8
+        }
+    }
+}
+
+/// Prints an error on stderr: text for people, one JSON object with `-o json`.
+pub fn report_error(error: &Error, format: Format) {
+    let text = match format {
+        Format::Json => error.to_json().to_string(),
+        Format::Table => error.to_text(),
+    };
+    let _ = writeln!(std::io::stderr().lock(), "{text}");
+}
+
+/// clap's own messages: help and version on stdout (exit 0), usage errors on stderr (exit 2).
+fn clap_exit(error: clap::Error) -> u8 {
+    use clap::error::ErrorKind;
+    let _ = error.print();
+    match error.kind() {
+        ErrorKind::DisplayHelp
+        | ErrorKind::DisplayVersion
+        | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            if error.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+                Exit::Usage as u8
+            } else {
+                Exit::Success as u8
+            }
+        }
+        _ => Exit::Usage as u8,
+    }
+}

@@ -1,0 +1,7 @@
+//! The `erzyhooks` binary: everything happens in [`erzyhooks::run`].
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    ExitCode::from(erzyhooks::run(std::env::args_os()))
+}
