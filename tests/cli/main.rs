@@ -1,0 +1,8 @@
+//! End-to-end tests: the real `erzyhooks` binary against an emulator started in-process on a free
+//! loopback port, one per test. Each run has a cleared environment and its own config directory.
+
+mod commands;
+mod errors;
+mod output;
+mod settings;
+mod support;
