@@ -6,7 +6,7 @@
 
 use std::io::{self, IsTerminal, Write};
 
-use comfy_table::{Attribute, Cell, ContentArrangement, Table};
+use comfy_table::{Attribute, Cell, ColumnConstraint, ContentArrangement, Table, Width};
 use serde_json::Value;
 
 use crate::api::Endpoint;
@@ -90,13 +90,35 @@ impl Output {
             table.add_row(vec![
                 escape_untrusted(endpoint.id()),
                 or_dash(endpoint.url()),
-                events_cell(endpoint),
+                self.events_cell(endpoint),
                 active_cell(endpoint.is_active()),
                 or_dash(endpoint.description()),
                 or_dash(endpoint.created_at()),
             ]);
         }
+        // On a narrow terminal only the free text wraps: IDs, URLs and times stay whole so
+        // they can be copied.
+        for index in [0, 1, 3, 5] {
+            if let Some(column) = table.column_mut(index) {
+                column.set_constraint(ColumnConstraint::ContentWidth);
+            }
+        }
+        if let Some(events) = table.column_mut(2) {
+            // Wide enough for the longest event name and its separator.
+            events.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(18)));
+        }
         self.print_table(table)
+    }
+
+    /// Event names as one cell: comma-separated, with a space on a terminal so a long list
+    /// wraps between names rather than inside one.
+    fn events_cell(&self, endpoint: &Endpoint) -> String {
+        let events = endpoint.events();
+        if events.is_empty() {
+            return "-".to_owned();
+        }
+        let separator = if self.terminal { ", " } else { "," };
+        escape_untrusted(&events.join(separator))
     }
 
     /// One endpoint as field/value rows; `secret` is added only where the user asked for it.
@@ -104,7 +126,7 @@ impl Output {
         let mut rows = vec![
             ("ID", escape_untrusted(endpoint.id())),
             ("URL", or_dash(endpoint.url())),
-            ("EVENTS", events_cell(endpoint)),
+            ("EVENTS", self.events_cell(endpoint)),
             ("ACTIVE", active_cell(endpoint.is_active())),
             ("DESCRIPTION", or_dash(endpoint.description())),
             ("CREATED", or_dash(endpoint.created_at())),
@@ -227,14 +249,6 @@ fn or_dash(value: Option<&str>) -> String {
         Some(text) if !text.is_empty() => escape_untrusted(text),
         _ => "-".to_owned(),
     }
-}
-
-fn events_cell(endpoint: &Endpoint) -> String {
-    let events = endpoint.events();
-    if events.is_empty() {
-        return "-".to_owned();
-    }
-    escape_untrusted(&events.join(","))
 }
 
 fn active_cell(active: Option<bool>) -> String {
