@@ -163,10 +163,13 @@ impl From<api::Error> for Error {
                     format!("try again in {}s, or later", retry_after.as_secs()),
                 )
             }
-            api::Error::UnexpectedResponse { .. } => {
-                Error::new(Exit::Network, "BAD_RESPONSE", error.to_string()).with_hint(
-                    "the API URL may point at something other than the ErzyCall API (a proxy or a login page); check `erzyhooks config show`",
-                )
+            api::Error::UnexpectedResponse { status, .. } => {
+                let hint = if *status >= 500 {
+                    "a proxy or gateway answered instead of the API; try again later"
+                } else {
+                    "the API URL may point at something other than the ErzyCall API (a proxy or a login page); check `erzyhooks config show`"
+                };
+                Error::new(Exit::Network, "BAD_RESPONSE", error.to_string()).with_hint(hint)
             }
             api::Error::Timeout { .. } => Error::new(Exit::Network, "TIMEOUT", error.to_string())
                 .with_hint("try again, or allow more time with --timeout SECS"),

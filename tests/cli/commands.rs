@@ -9,25 +9,61 @@ use crate::support::{mode, run, World};
 fn the_whole_lifecycle_works_and_every_json_output_parses() {
     let w = World::new();
     let created = w
-        .run(&["create", "--url", "https://example.com/hooks", "--event", "call.ended", "--event", "call.failed", "-o", "json"])
+        .run(&[
+            "create",
+            "--url",
+            "https://example.com/hooks",
+            "--event",
+            "call.ended",
+            "--event",
+            "call.failed",
+            "-o",
+            "json",
+        ])
         .ok();
-    assert!(created.stderr.contains("will not be shown again"), "{}", created.stderr);
+    assert!(
+        created.stderr.contains("will not be shown again"),
+        "{}",
+        created.stderr
+    );
     let created = created.json();
     let id = created["id"].as_str().expect("an id").to_owned();
     assert_eq!(created["events"], json!(["call.ended", "call.failed"]));
-    assert_eq!(created["secret"].as_str(), w.emulator.secret_of(&id).as_deref());
+    assert_eq!(
+        created["secret"].as_str(),
+        w.emulator.secret_of(&id).as_deref()
+    );
 
-    let ids: Vec<Value> = w.run(&["list", "-o", "json"]).ok().json().as_array().unwrap().clone();
-    assert_eq!(ids.iter().map(|e| e["id"].clone()).collect::<Vec<_>>(), vec![json!(id)]);
+    let ids: Vec<Value> = w
+        .run(&["list", "-o", "json"])
+        .ok()
+        .json()
+        .as_array()
+        .unwrap()
+        .clone();
+    assert_eq!(
+        ids.iter().map(|e| e["id"].clone()).collect::<Vec<_>>(),
+        vec![json!(id)]
+    );
 
-    w.run(&["update", &id, "--add-event", "contact.created", "--disable"]).ok();
+    w.run(&["update", &id, "--add-event", "contact.created", "--disable"])
+        .ok();
     let got = w.run(&["get", &id, "-o", "json"]).ok().json();
     assert_eq!(got["isActive"], json!(false));
-    assert_eq!(got["events"], json!(["call.ended", "call.failed", "contact.created"]));
+    assert_eq!(
+        got["events"],
+        json!(["call.ended", "call.failed", "contact.created"])
+    );
 
-    let rotated = w.run(&["rotate-secret", &id, "--yes", "-o", "json"]).ok().json();
+    let rotated = w
+        .run(&["rotate-secret", &id, "--yes", "-o", "json"])
+        .ok()
+        .json();
     assert_eq!(rotated["id"], json!(id));
-    assert_eq!(rotated["secret"].as_str(), w.emulator.secret_of(&id).as_deref());
+    assert_eq!(
+        rotated["secret"].as_str(),
+        w.emulator.secret_of(&id).as_deref()
+    );
     assert_ne!(rotated["secret"], created["secret"]);
 
     w.run(&["delete", &id, "--yes"]).ok();
@@ -38,7 +74,10 @@ fn the_whole_lifecycle_works_and_every_json_output_parses() {
 fn list_prints_a_table_json_and_bare_ids() {
     let w = World::new();
     let a = w.create("https://example.com/a", &["call.ended"]);
-    let b = w.create("https://example.com/b", &["contact.created", "contact.deleted"]);
+    let b = w.create(
+        "https://example.com/b",
+        &["contact.created", "contact.deleted"],
+    );
 
     let table = w.run(&["list"]).ok().stdout;
     let lines: Vec<&str> = table.lines().collect();
@@ -54,7 +93,14 @@ fn list_prints_a_table_json_and_bare_ids() {
     assert_eq!(json, json!([without_secret(&a), without_secret(&b)]));
 
     let quiet = w.run(&["list", "-q"]).ok().stdout;
-    assert_eq!(quiet, format!("{}\n{}\n", a["id"].as_str().unwrap(), b["id"].as_str().unwrap()));
+    assert_eq!(
+        quiet,
+        format!(
+            "{}\n{}\n",
+            a["id"].as_str().unwrap(),
+            b["id"].as_str().unwrap()
+        )
+    );
 }
 
 fn without_secret(record: &Value) -> Value {
@@ -78,11 +124,23 @@ fn get_shows_one_record_and_unknown_ids_exit_4() {
     let created = w.create("https://example.com/one", &["call.started"]);
     let id = created["id"].as_str().unwrap();
     let table = w.run(&["get", id]).ok().stdout;
-    assert!(table.lines().any(|l| l.starts_with("ID") && l.ends_with(id)), "{table}");
-    assert!(table.lines().any(|l| l.starts_with("URL") && l.ends_with("https://example.com/one")));
-    assert!(table.lines().any(|l| l.starts_with("DESCRIPTION") && l.ends_with('-')));
+    assert!(
+        table
+            .lines()
+            .any(|l| l.starts_with("ID") && l.ends_with(id)),
+        "{table}"
+    );
+    assert!(table
+        .lines()
+        .any(|l| l.starts_with("URL") && l.ends_with("https://example.com/one")));
+    assert!(table
+        .lines()
+        .any(|l| l.starts_with("DESCRIPTION") && l.ends_with('-')));
     assert!(!table.contains("SECRET"));
-    assert_eq!(w.run(&["get", id, "--json"]).ok().json(), without_secret(&created));
+    assert_eq!(
+        w.run(&["get", id, "--json"]).ok().json(),
+        without_secret(&created)
+    );
 
     let missing = w.run(&["get", "wh_doesnotexist"]).fails(4);
     assert!(missing.stderr.contains("wh_doesnotexist"));
@@ -94,11 +152,28 @@ fn get_shows_one_record_and_unknown_ids_exit_4() {
 fn create_prints_the_secret_once_in_a_table() {
     let w = World::new();
     let out = w
-        .run(&["create", "--url", "https://example.com/t", "--events", "call.ended,call.failed", "--description", "CRM sync"])
+        .run(&[
+            "create",
+            "--url",
+            "https://example.com/t",
+            "--events",
+            "call.ended,call.failed",
+            "--description",
+            "CRM sync",
+        ])
         .ok();
-    let id = w.emulator.endpoints(Org::A)[0]["id"].as_str().unwrap().to_owned();
+    let id = w.emulator.endpoints(Org::A)[0]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     let secret = w.emulator.secret_of(&id).unwrap();
-    assert!(out.stdout.lines().any(|l| l.starts_with("SECRET") && l.ends_with(&secret)), "{}", out.stdout);
+    assert!(
+        out.stdout
+            .lines()
+            .any(|l| l.starts_with("SECRET") && l.ends_with(&secret)),
+        "{}",
+        out.stdout
+    );
     assert!(out.stdout.contains("CRM sync"));
     assert!(out.stderr.contains("will not be shown again"));
     assert!(!out.stderr.contains(&secret));
@@ -109,7 +184,16 @@ fn create_with_a_secret_file_keeps_the_secret_off_stdout() {
     let w = World::new();
     let secret_path = w.home.path().join("hook.secret");
     let out = w
-        .run(&["create", "--url", "https://example.com/s", "--event", "call.ended", "-q", "--secret-file", secret_path.to_str().unwrap()])
+        .run(&[
+            "create",
+            "--url",
+            "https://example.com/s",
+            "--event",
+            "call.ended",
+            "-q",
+            "--secret-file",
+            secret_path.to_str().unwrap(),
+        ])
         .ok();
     let id = out.stdout.trim();
     assert!(id.starts_with("wh_"), "{}", out.stdout);
@@ -120,7 +204,17 @@ fn create_with_a_secret_file_keeps_the_secret_off_stdout() {
 
     let json_path = w.home.path().join("second.secret");
     let json = w
-        .run(&["create", "--url", "https://example.com/s2", "--event", "call.ended", "-o", "json", "--secret-file", json_path.to_str().unwrap()])
+        .run(&[
+            "create",
+            "--url",
+            "https://example.com/s2",
+            "--event",
+            "call.ended",
+            "-o",
+            "json",
+            "--secret-file",
+            json_path.to_str().unwrap(),
+        ])
         .ok();
     assert!(json.json().get("secret").is_none());
     assert!(!json.stdout.contains("whsec_"));
@@ -129,7 +223,16 @@ fn create_with_a_secret_file_keeps_the_secret_off_stdout() {
 #[test]
 fn create_quiet_without_a_secret_file_is_refused_before_sending() {
     let w = World::new();
-    let out = w.run(&["create", "--url", "https://example.com/q", "--event", "call.ended", "-q"]).fails(2);
+    let out = w
+        .run(&[
+            "create",
+            "--url",
+            "https://example.com/q",
+            "--event",
+            "call.ended",
+            "-q",
+        ])
+        .fails(2);
     assert!(out.stderr.contains("--secret-file"));
     assert!(w.emulator.requests().is_empty());
 }
@@ -137,16 +240,41 @@ fn create_quiet_without_a_secret_file_is_refused_before_sending() {
 #[test]
 fn create_sends_one_idempotency_key_and_a_given_one_replays() {
     let w = World::new();
-    let args = ["create", "--url", "https://example.com/i", "--event", "call.ended", "--idempotency-key", "deploy-42", "-o", "json"];
+    let args = [
+        "create",
+        "--url",
+        "https://example.com/i",
+        "--event",
+        "call.ended",
+        "--idempotency-key",
+        "deploy-42",
+        "-o",
+        "json",
+    ];
     let first = w.run(&args).ok().json();
     let second = w.run(&args).ok().json();
     assert_eq!(first["id"], second["id"]);
     assert_eq!(w.emulator.endpoints(Org::A).len(), 1);
-    let keys: Vec<Option<String>> = w.emulator.requests().into_iter().map(|r| r.idempotency_key).collect();
-    assert_eq!(keys, vec![Some("deploy-42".to_owned()), Some("deploy-42".to_owned())]);
+    let keys: Vec<Option<String>> = w
+        .emulator
+        .requests()
+        .into_iter()
+        .map(|r| r.idempotency_key)
+        .collect();
+    assert_eq!(
+        keys,
+        vec![Some("deploy-42".to_owned()), Some("deploy-42".to_owned())]
+    );
 
     w.create("https://example.com/j", &["call.ended"]);
-    let generated = w.emulator.requests().last().unwrap().idempotency_key.clone().unwrap();
+    let generated = w
+        .emulator
+        .requests()
+        .last()
+        .unwrap()
+        .idempotency_key
+        .clone()
+        .unwrap();
     assert_eq!(generated.len(), 36, "a UUID: {generated}");
 }
 
@@ -156,19 +284,52 @@ fn update_sends_only_what_was_given() {
     let created = w.create("https://example.com/u", &["call.ended"]);
     let id = created["id"].as_str().unwrap();
 
-    let updated = w.run(&["update", id, "--events", "contact.updated,contact.deleted", "-o", "json"]).ok().json();
-    assert_eq!(updated["events"], json!(["contact.updated", "contact.deleted"]));
+    let updated = w
+        .run(&[
+            "update",
+            id,
+            "--events",
+            "contact.updated,contact.deleted",
+            "-o",
+            "json",
+        ])
+        .ok()
+        .json();
+    assert_eq!(
+        updated["events"],
+        json!(["contact.updated", "contact.deleted"])
+    );
     assert_eq!(updated["url"], json!("https://example.com/u"));
 
-    let table = w.run(&["update", id, "--url", "https://example.com/v", "--description", "moved"]).ok().stdout;
+    let table = w
+        .run(&[
+            "update",
+            id,
+            "--url",
+            "https://example.com/v",
+            "--description",
+            "moved",
+        ])
+        .ok()
+        .stdout;
     assert!(table.contains("https://example.com/v") && table.contains("moved"));
 
-    w.run(&["update", id, "--remove-event", "contact.updated", "--enable", "-q"]).ok();
+    w.run(&[
+        "update",
+        id,
+        "--remove-event",
+        "contact.updated",
+        "--enable",
+        "-q",
+    ])
+    .ok();
     let got = w.run(&["get", id, "-o", "json"]).ok().json();
     assert_eq!(got["events"], json!(["contact.deleted"]));
     assert_eq!(got["isActive"], json!(true));
 
-    let emptied = w.run(&["update", id, "--remove-event", "contact.deleted"]).fails(2);
+    let emptied = w
+        .run(&["update", id, "--remove-event", "contact.deleted"])
+        .fails(2);
     assert!(emptied.stderr.contains("at least one"));
     let patches = w.writes().iter().filter(|r| r.starts_with("PATCH")).count();
     assert_eq!(patches, 3);
@@ -178,13 +339,17 @@ fn update_sends_only_what_was_given() {
 fn update_unknown_id_exits_4() {
     let w = World::new();
     w.run(&["update", "wh_missing", "--disable"]).fails(4);
-    w.run(&["update", "wh_missing", "--add-event", "call.ended"]).fails(4);
+    w.run(&["update", "wh_missing", "--add-event", "call.ended"])
+        .fails(4);
 }
 
 #[test]
 fn delete_without_a_terminal_needs_yes_and_deletes_nothing() {
     let w = World::new();
-    let id = w.create("https://example.com/d", &["call.ended"])["id"].as_str().unwrap().to_owned();
+    let id = w.create("https://example.com/d", &["call.ended"])["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     let refused = run(w.cmd().args(["delete", &id]).write_stdin("y\n")).fails(2);
     assert!(refused.stderr.contains("--yes"), "{}", refused.stderr);
     assert!(refused.stderr.contains("CONFIRMATION_REQUIRED"));
@@ -199,15 +364,24 @@ fn delete_without_a_terminal_needs_yes_and_deletes_nothing() {
 #[test]
 fn delete_tries_every_id_and_exits_with_the_first_failure() {
     let w = World::new();
-    let a = w.create("https://example.com/1", &["call.ended"])["id"].as_str().unwrap().to_owned();
-    let b = w.create("https://example.com/2", &["call.ended"])["id"].as_str().unwrap().to_owned();
+    let a = w.create("https://example.com/1", &["call.ended"])["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let b = w.create("https://example.com/2", &["call.ended"])["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     let out = w.run(&["delete", &a, "wh_unknown", &b, "--yes"]);
     assert_eq!(out.code, 4, "{}", out.stderr);
     assert_eq!(out.stdout, format!("deleted {a}\ndeleted {b}\n"));
     assert!(out.stderr.contains("wh_unknown"));
     assert!(w.emulator.endpoints(Org::A).is_empty());
 
-    let c = w.create("https://example.com/3", &["call.ended"])["id"].as_str().unwrap().to_owned();
+    let c = w.create("https://example.com/3", &["call.ended"])["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     let json = w.run(&["delete", "wh_gone", &c, "--yes", "-o", "json"]);
     assert_eq!(json.code, 4);
     let report = json.json();
@@ -225,17 +399,36 @@ fn rotate_secret_needs_confirmation_and_prints_the_new_secret() {
     let id = created["id"].as_str().unwrap();
     let before = w.emulator.secret_of(id);
     w.run(&["rotate-secret", id]).fails(2);
-    assert_eq!(w.emulator.secret_of(id), before, "nothing rotated without --yes");
+    assert_eq!(
+        w.emulator.secret_of(id),
+        before,
+        "nothing rotated without --yes"
+    );
 
     let table = w.run(&["rotate-secret", id, "--yes"]).ok();
     let secret = w.emulator.secret_of(id).unwrap();
     assert_ne!(Some(secret.clone()), before);
-    assert!(table.stdout.lines().any(|l| l.starts_with("SECRET") && l.ends_with(&secret)));
+    assert!(table
+        .stdout
+        .lines()
+        .any(|l| l.starts_with("SECRET") && l.ends_with(&secret)));
 
     let path = w.home.path().join("rotated.secret");
-    let quiet = w.run(&["rotate-secret", id, "--yes", "-q", "--secret-file", path.to_str().unwrap()]).ok();
+    let quiet = w
+        .run(&[
+            "rotate-secret",
+            id,
+            "--yes",
+            "-q",
+            "--secret-file",
+            path.to_str().unwrap(),
+        ])
+        .ok();
     assert!(quiet.stdout.is_empty());
-    assert_eq!(std::fs::read_to_string(&path).ok(), w.emulator.secret_of(id));
+    assert_eq!(
+        std::fs::read_to_string(&path).ok(),
+        w.emulator.secret_of(id)
+    );
     assert_eq!(mode(&path), 0o600);
     w.run(&["rotate-secret", id, "--yes", "-q"]).fails(2);
     w.run(&["rotate-secret", "wh_unknown", "--yes"]).fails(4);
@@ -244,7 +437,11 @@ fn rotate_secret_needs_confirmation_and_prints_the_new_secret() {
 #[test]
 fn events_work_offline_without_a_key() {
     let w = World::new();
-    let out = run(w.bare().env("ERZYCALL_API_URL", "http://127.0.0.1:9").arg("events")).ok();
+    let out = run(w
+        .bare()
+        .env("ERZYCALL_API_URL", "http://127.0.0.1:9")
+        .arg("events"))
+    .ok();
     assert!(out.stdout.contains("call.ended") && out.stdout.contains("contact.deleted"));
     let json = run(w.bare().args(["events", "-o", "json"])).ok().json();
     assert_eq!(json.as_array().unwrap().len(), 8);

@@ -12,7 +12,11 @@ fn no_key_exits_3_with_a_hint_naming_every_option() {
     let out = run(w.bare().arg("list")).fails(3);
     assert!(out.stderr.contains("NO_API_KEY"));
     for option in ["--api-key", "ERZYCALL_API_KEY", "config set-key"] {
-        assert!(out.stderr.contains(option), "hint lacks {option}: {}", out.stderr);
+        assert!(
+            out.stderr.contains(option),
+            "hint lacks {option}: {}",
+            out.stderr
+        );
     }
     assert!(w.emulator.requests().is_empty());
 }
@@ -20,7 +24,11 @@ fn no_key_exits_3_with_a_hint_naming_every_option() {
 #[test]
 fn revoked_expired_and_unknown_keys_exit_3_with_the_api_code() {
     let w = World::new();
-    for (key, code) in [("ek_test_revoked", "KEY_REVOKED"), ("ek_test_expired", "KEY_EXPIRED"), ("ek_test_wrong", "UNAUTHORIZED")] {
+    for (key, code) in [
+        ("ek_test_revoked", "KEY_REVOKED"),
+        ("ek_test_expired", "KEY_EXPIRED"),
+        ("ek_test_wrong", "UNAUTHORIZED"),
+    ] {
         let out = run(w.bare().env("ERZYCALL_API_KEY", key).arg("list")).fails(3);
         assert!(out.stderr.contains(code), "{key}: {}", out.stderr);
         assert!(out.stderr.contains("HTTP 401"));
@@ -31,15 +39,33 @@ fn revoked_expired_and_unknown_keys_exit_3_with_the_api_code() {
 #[test]
 fn a_read_only_key_cannot_write_exit_3() {
     let w = World::new();
-    let out = run(w.bare().env("ERZYCALL_API_KEY", "ek_test_readonly").args(["create", "--url", "https://example.com/x", "--event", "call.ended"])).fails(3);
-    assert!(out.stderr.contains("INSUFFICIENT_SCOPE") && out.stderr.contains("webhooks:write"), "{}", out.stderr);
-    run(w.bare().env("ERZYCALL_API_KEY", "ek_test_readonly").arg("list")).ok();
+    let out = run(w.bare().env("ERZYCALL_API_KEY", "ek_test_readonly").args([
+        "create",
+        "--url",
+        "https://example.com/x",
+        "--event",
+        "call.ended",
+    ]))
+    .fails(3);
+    assert!(
+        out.stderr.contains("INSUFFICIENT_SCOPE") && out.stderr.contains("webhooks:write"),
+        "{}",
+        out.stderr
+    );
+    run(w
+        .bare()
+        .env("ERZYCALL_API_KEY", "ek_test_readonly")
+        .arg("list"))
+    .ok();
 }
 
 #[test]
 fn another_organizations_endpoint_is_not_found() {
     let w = World::new();
-    let id = w.create("https://example.com/a", &["call.ended"])["id"].as_str().unwrap().to_owned();
+    let id = w.create("https://example.com/a", &["call.ended"])["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     let other = || {
         let mut cmd = w.bare();
         cmd.env("ERZYCALL_API_KEY", "ek_test_other_org");
@@ -54,13 +80,39 @@ fn another_organizations_endpoint_is_not_found() {
 fn validation_errors_from_the_api_show_each_detail_exit_5() {
     let w = World::new();
     let out = w
-        .run(&["create", "--url", "https://example.com/x", "--event", "call.answered", "--allow-unknown-events"])
+        .run(&[
+            "create",
+            "--url",
+            "https://example.com/x",
+            "--event",
+            "call.answered",
+            "--allow-unknown-events",
+        ])
         .fails(5);
-    assert!(out.stderr.contains("VALIDATION_ERROR") && out.stderr.contains("HTTP 400"), "{}", out.stderr);
-    assert!(out.stderr.lines().any(|l| l.trim_start().starts_with("- events")), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("VALIDATION_ERROR") && out.stderr.contains("HTTP 400"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .lines()
+            .any(|l| l.trim_start().starts_with("- events")),
+        "{}",
+        out.stderr
+    );
 
     let json = w
-        .run(&["create", "--url", "https://example.com/x", "--event", "call.answered", "--allow-unknown-events", "-o", "json"])
+        .run(&[
+            "create",
+            "--url",
+            "https://example.com/x",
+            "--event",
+            "call.answered",
+            "--allow-unknown-events",
+            "-o",
+            "json",
+        ])
         .fails(5)
         .stderr_json();
     assert_eq!(json["error"]["code"], json!("VALIDATION_ERROR"));
@@ -74,8 +126,20 @@ fn the_sixth_endpoint_is_refused_exit_5() {
     for i in 0..5 {
         w.create(&format!("https://example.com/{i}"), &["call.ended"]);
     }
-    let out = w.run(&["create", "--url", "https://example.com/6", "--event", "call.ended"]).fails(5);
-    assert!(out.stderr.contains("MAX_ENDPOINTS") && out.stderr.contains("HTTP 422"), "{}", out.stderr);
+    let out = w
+        .run(&[
+            "create",
+            "--url",
+            "https://example.com/6",
+            "--event",
+            "call.ended",
+        ])
+        .fails(5);
+    assert!(
+        out.stderr.contains("MAX_ENDPOINTS") && out.stderr.contains("HTTP 422"),
+        "{}",
+        out.stderr
+    );
 }
 
 #[test]
@@ -98,21 +162,49 @@ fn bad_input_is_refused_before_anything_is_sent() {
     ];
     for (args, expected) in cases {
         let out = w.run(&args).fails(2);
-        assert!(out.stderr.contains(expected), "{args:?}: expected {expected:?} in {}", out.stderr);
+        assert!(
+            out.stderr.contains(expected),
+            "{args:?}: expected {expected:?} in {}",
+            out.stderr
+        );
         assert!(out.stderr.starts_with("error: "), "{}", out.stderr);
     }
     let long = "é".repeat(501);
-    let out = w.run(&["create", "--url", "https://example.com/x", "--event", "call.ended", "--description", &long]).fails(2);
+    let out = w
+        .run(&[
+            "create",
+            "--url",
+            "https://example.com/x",
+            "--event",
+            "call.ended",
+            "--description",
+            &long,
+        ])
+        .fails(2);
     assert!(out.stderr.contains("501 characters"));
-    w.run(&["create", "--url", "https://example.com/x", "--event", "call.ended", "--description", &"é".repeat(500)]).ok();
-    assert_eq!(w.emulator.requests().len(), 1, "only the valid create was sent");
+    w.run(&[
+        "create",
+        "--url",
+        "https://example.com/x",
+        "--event",
+        "call.ended",
+        "--description",
+        &"é".repeat(500),
+    ])
+    .ok();
+    assert_eq!(
+        w.emulator.requests().len(),
+        1,
+        "only the valid create was sent"
+    );
 }
 
 #[test]
 fn a_missing_flag_is_a_usage_error() {
     let w = World::new();
     w.run(&["create", "--event", "call.ended"]).fails(2);
-    w.run(&["create", "--url", "https://example.com/x"]).fails(2);
+    w.run(&["create", "--url", "https://example.com/x"])
+        .fails(2);
     w.run(&["delete"]).fails(2);
     w.run(&["update", "wh_1", "--enable", "--disable"]).fails(2);
     w.run(&["list", "--output", "yaml"]).fails(2);
@@ -131,10 +223,15 @@ fn checks_run_in_order_input_then_key_then_confirmation() {
 #[test]
 fn json_mode_prints_the_tools_own_errors_as_json() {
     let w = World::new();
-    let out = run(w.bare().args(["list", "-o", "json"])).fails(3).stderr_json();
+    let out = run(w.bare().args(["list", "-o", "json"]))
+        .fails(3)
+        .stderr_json();
     assert_eq!(out["error"]["code"], json!("NO_API_KEY"));
     assert_eq!(out["error"]["status"], json!(null));
-    let out = w.run(&["get", "wh_nothing", "--json"]).fails(4).stderr_json();
+    let out = w
+        .run(&["get", "wh_nothing", "--json"])
+        .fails(4)
+        .stderr_json();
     assert_eq!(out["error"]["code"], json!("NOT_FOUND"));
     let out = w.run(&["delete", "wh_1", "--json"]).fails(2).stderr_json();
     assert_eq!(out["error"]["code"], json!("CONFIRMATION_REQUIRED"));
@@ -149,8 +246,19 @@ fn a_server_that_is_down_exits_7() {
     let port = listener.local_addr().unwrap().port();
     drop(listener);
     let started = std::time::Instant::now();
-    let out = run(w.cmd().args(["list", "--retries", "0", "--api-url", &format!("http://127.0.0.1:{port}")])).fails(7);
-    assert!(out.stderr.contains("NETWORK") && out.stderr.contains(&port.to_string()), "{}", out.stderr);
+    let out = run(w.cmd().args([
+        "list",
+        "--retries",
+        "0",
+        "--api-url",
+        &format!("http://127.0.0.1:{port}"),
+    ]))
+    .fails(7);
+    assert!(
+        out.stderr.contains("NETWORK") && out.stderr.contains(&port.to_string()),
+        "{}",
+        out.stderr
+    );
     assert!(started.elapsed().as_secs() < 10);
 }
 

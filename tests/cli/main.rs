@@ -4,5 +4,6 @@
 mod commands;
 mod errors;
 mod output;
+mod resilience;
 mod settings;
 mod support;

@@ -27,11 +27,19 @@ fn unknown_fields_nulls_and_new_events_from_the_server_pass_through() {
     let table = w.run(&["list"]).ok().stdout;
     let row = table.lines().nth(1).unwrap();
     assert!(row.contains("call.ended,call.transcribed"), "{table}");
-    assert!(row.split_whitespace().filter(|c| *c == "-").count() >= 2, "{table}");
+    assert!(
+        row.split_whitespace().filter(|c| *c == "-").count() >= 2,
+        "{table}"
+    );
 
     w.emulator.insert_raw(Org::A, json!({"id": "wh_bare"}));
     let table = w.run(&["get", "wh_bare"]).ok().stdout;
-    assert!(table.lines().any(|l| l.starts_with("URL") && l.ends_with('-')), "{table}");
+    assert!(
+        table
+            .lines()
+            .any(|l| l.starts_with("URL") && l.ends_with('-')),
+        "{table}"
+    );
 }
 
 #[test]
@@ -41,7 +49,10 @@ fn control_characters_from_the_server_are_escaped_in_tables_and_exact_in_json() 
     w.emulator.insert_raw(Org::A, json!({"id": "wh_evil", "url": "https://example.com/e", "events": ["call.ended"], "isActive": true, "description": evil, "createdAt": "2025-01-15T10:30:00Z"}));
     let table = w.run(&["list"]).ok().stdout;
     assert!(!table.contains('\u{1b}') && !table.contains('\r') && !table.contains('\u{202e}'));
-    assert!(table.contains("ok\\u{1b}[2J\\u{1b}[31m\\rhidden\\u{202e}"), "{table}");
+    assert!(
+        table.contains("ok\\u{1b}[2J\\u{1b}[31m\\rhidden\\u{202e}"),
+        "{table}"
+    );
     let json = w.run(&["list", "-o", "json"]).ok().json();
     assert_eq!(json[0]["description"], json!(evil));
 }
@@ -50,7 +61,16 @@ fn control_characters_from_the_server_are_escaped_in_tables_and_exact_in_json() 
 fn tables_are_not_wrapped_or_cut_in_a_pipe() {
     let w = World::new();
     let long = format!("{} end", "word ".repeat(99));
-    w.run(&["create", "--url", "https://example.com/long", "--event", "call.ended", "--description", &long]).ok();
+    w.run(&[
+        "create",
+        "--url",
+        "https://example.com/long",
+        "--event",
+        "call.ended",
+        "--description",
+        &long,
+    ])
+    .ok();
     let table = w.run(&["list"]).ok().stdout;
     assert_eq!(table.lines().count(), 2, "{table}");
     assert!(table.contains(long.trim_end()));
@@ -78,13 +98,21 @@ fn a_closed_pipe_ends_quietly_with_exit_0() {
     drop(child.stdout.take());
     let status = child.wait().unwrap();
     let mut stderr = String::new();
-    child.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
     assert_eq!(status.code(), Some(0), "{stderr}");
     assert!(stderr.is_empty(), "{stderr}");
 
     let shell = std::process::Command::new("bash")
         .arg("-c")
-        .arg(format!("'{}' list -o json | head -c 1; exit ${{PIPESTATUS[0]}}", assert_cmd::cargo::cargo_bin("erzyhooks").display()))
+        .arg(format!(
+            "'{}' list -o json | head -c 1; exit ${{PIPESTATUS[0]}}",
+            assert_cmd::cargo::cargo_bin("erzyhooks").display()
+        ))
         .env("ERZYCALL_API_URL", w.url())
         .env("ERZYCALL_API_KEY", crate::support::KEY)
         .output()
@@ -98,15 +126,29 @@ fn a_closed_pipe_ends_quietly_with_exit_0() {
 fn every_command_has_a_summary_a_description_and_an_example() {
     let w = World::new();
     let commands: &[&[&str]] = &[
-        &["list"], &["get"], &["create"], &["update"], &["delete"], &["rotate-secret"], &["events"],
-        &["config", "set-key"], &["config", "show"], &["config", "path"],
+        &["list"],
+        &["get"],
+        &["create"],
+        &["update"],
+        &["delete"],
+        &["rotate-secret"],
+        &["events"],
+        &["config", "set-key"],
+        &["config", "show"],
+        &["config", "path"],
     ];
     for command in commands {
         let mut args = command.to_vec();
         args.push("--help");
         let help = w.run(&args).ok().stdout;
         let lines: Vec<&str> = help.lines().collect();
-        assert!(!lines[0].is_empty() && lines[1].is_empty() && !lines[2].is_empty(), "{command:?} help lacks a description:\n{help}");
-        assert!(help.contains("Examples:\n  erzyhooks"), "{command:?} help lacks an example:\n{help}");
+        assert!(
+            !lines[0].is_empty() && lines[1].is_empty() && !lines[2].is_empty(),
+            "{command:?} help lacks a description:\n{help}"
+        );
+        assert!(
+            help.contains("Examples:\n  erzyhooks"),
+            "{command:?} help lacks an example:\n{help}"
+        );
     }
 }

@@ -24,8 +24,12 @@ pub struct Run {
 
 impl Run {
     pub fn json(&self) -> Value {
-        serde_json::from_str(&self.stdout)
-            .unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{}\nstderr:\n{}", self.stdout, self.stderr))
+        serde_json::from_str(&self.stdout).unwrap_or_else(|e| {
+            panic!(
+                "stdout is not JSON ({e}):\n{}\nstderr:\n{}",
+                self.stdout, self.stderr
+            )
+        })
     }
 
     pub fn stderr_json(&self) -> Value {
@@ -35,14 +39,26 @@ impl Run {
 
     #[track_caller]
     pub fn ok(self) -> Run {
-        assert_eq!(self.code, 0, "expected success\nstdout:\n{}\nstderr:\n{}", self.stdout, self.stderr);
+        assert_eq!(
+            self.code, 0,
+            "expected success\nstdout:\n{}\nstderr:\n{}",
+            self.stdout, self.stderr
+        );
         self
     }
 
     #[track_caller]
     pub fn fails(self, code: i32) -> Run {
-        assert_eq!(self.code, code, "unexpected exit code\nstdout:\n{}\nstderr:\n{}", self.stdout, self.stderr);
-        assert!(self.stdout.is_empty(), "stdout must be empty on failure, got:\n{}", self.stdout);
+        assert_eq!(
+            self.code, code,
+            "unexpected exit code\nstdout:\n{}\nstderr:\n{}",
+            self.stdout, self.stderr
+        );
+        assert!(
+            self.stdout.is_empty(),
+            "stdout must be empty on failure, got:\n{}",
+            self.stdout
+        );
         assert!(!self.stderr.contains("panicked"), "panic: {}", self.stderr);
         self
     }
@@ -65,7 +81,11 @@ impl World {
     }
 
     pub fn config_path(&self) -> PathBuf {
-        self.home.path().join("config").join("erzyhooks").join("config.toml")
+        self.home
+            .path()
+            .join("config")
+            .join("erzyhooks")
+            .join("config.toml")
     }
 
     /// `erzyhooks` with nothing from the outside: no key, the emulator's URL, a private config dir.
@@ -121,7 +141,11 @@ impl World {
 }
 
 pub fn run(cmd: &mut Command) -> Run {
-    let Output { status, stdout, stderr } = cmd.output().expect("the binary runs");
+    let Output {
+        status,
+        stdout,
+        stderr,
+    } = cmd.output().expect("the binary runs");
     Run {
         code: status.code().unwrap_or(-1),
         stdout: String::from_utf8(stdout).expect("stdout is UTF-8"),
