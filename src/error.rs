@@ -159,9 +159,8 @@ impl From<api::Error> for Error {
                 mapped
             }
             api::Error::RetryTooFarAway { retry_after } => {
-                Error::new(Exit::RateLimited, "RATE_LIMITED", error.to_string()).with_hint(
-                    format!("try again in {}s, or later", retry_after.as_secs()),
-                )
+                Error::new(Exit::RateLimited, "RATE_LIMITED", error.to_string())
+                    .with_hint(format!("try again in {}s, or later", retry_after.as_secs()))
             }
             api::Error::UnexpectedResponse { status, .. } => {
                 let hint = if *status >= 500 {

@@ -8,13 +8,20 @@ use erzycall_emulator::{Fault, Org};
 use crate::support::{World, KEY};
 
 fn statuses(w: &World) -> Vec<u16> {
-    w.emulator.requests().into_iter().map(|r| r.status).collect()
+    w.emulator
+        .requests()
+        .into_iter()
+        .map(|r| r.status)
+        .collect()
 }
 
 #[test]
 fn two_server_errors_then_success_is_a_success() {
     let w = World::new();
-    w.emulator.inject(Fault::Status { status: 500, count: 2 });
+    w.emulator.inject(Fault::Status {
+        status: 500,
+        count: 2,
+    });
     let out = w.run(&["list", "-o", "json"]).ok();
     assert_eq!(out.stdout.trim(), "[]");
     assert_eq!(statuses(&w), vec![500, 500, 200]);
@@ -23,7 +30,10 @@ fn two_server_errors_then_success_is_a_success() {
 #[test]
 fn a_rate_limit_waits_for_retry_after() {
     let w = World::new();
-    w.emulator.inject(Fault::RateLimit { retry_after: 1, count: 1 });
+    w.emulator.inject(Fault::RateLimit {
+        retry_after: 1,
+        count: 1,
+    });
     let started = Instant::now();
     w.run(&["list"]).ok();
     assert!(started.elapsed() >= Duration::from_secs(1));
@@ -33,16 +43,26 @@ fn a_rate_limit_waits_for_retry_after() {
 #[test]
 fn rate_limits_beyond_the_retries_exit_6() {
     let w = World::new();
-    w.emulator.inject(Fault::RateLimit { retry_after: 1, count: 2 });
+    w.emulator.inject(Fault::RateLimit {
+        retry_after: 1,
+        count: 2,
+    });
     let out = w.run(&["list", "--retries", "1"]).fails(6);
-    assert!(out.stderr.contains("RATE_LIMITED") && out.stderr.contains("HTTP 429"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("RATE_LIMITED") && out.stderr.contains("HTTP 429"),
+        "{}",
+        out.stderr
+    );
     assert_eq!(statuses(&w), vec![429, 429]);
 }
 
 #[test]
 fn a_retry_after_beyond_the_cap_fails_at_once_with_exit_6() {
     let w = World::new();
-    w.emulator.inject(Fault::RateLimit { retry_after: 600, count: 1 });
+    w.emulator.inject(Fault::RateLimit {
+        retry_after: 600,
+        count: 1,
+    });
     let started = Instant::now();
     let out = w.run(&["list"]).fails(6);
     assert!(started.elapsed() < Duration::from_secs(5));
@@ -67,11 +87,22 @@ fn a_lost_create_answer_is_replayed_not_repeated() {
 #[test]
 fn an_html_page_beyond_the_retries_exits_7_with_an_excerpt() {
     let w = World::new();
-    w.emulator.inject(Fault::Html { status: 502, count: 4 });
+    w.emulator.inject(Fault::Html {
+        status: 502,
+        count: 4,
+    });
     let out = w.run(&["list"]).fails(7);
-    assert!(out.stderr.contains("BAD_RESPONSE") && out.stderr.contains("text/html"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("BAD_RESPONSE") && out.stderr.contains("text/html"),
+        "{}",
+        out.stderr
+    );
     assert!(out.stderr.contains("HTTP 502"));
-    assert!(out.stderr.contains('<'), "an excerpt of the page: {}", out.stderr);
+    assert!(
+        out.stderr.contains('<'),
+        "an excerpt of the page: {}",
+        out.stderr
+    );
     assert_eq!(statuses(&w).len(), 4);
 }
 
@@ -82,13 +113,20 @@ fn a_slow_answer_times_out_with_exit_7() {
     let started = Instant::now();
     let out = w.run(&["list", "--timeout", "1"]).fails(7);
     assert!(started.elapsed() < Duration::from_secs(4));
-    assert!(out.stderr.contains("TIMEOUT") && out.stderr.contains(&w.url()), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("TIMEOUT") && out.stderr.contains(&w.url()),
+        "{}",
+        out.stderr
+    );
 }
 
 #[test]
 fn retries_zero_makes_one_attempt() {
     let w = World::new();
-    w.emulator.inject(Fault::Status { status: 503, count: 1 });
+    w.emulator.inject(Fault::Status {
+        status: 503,
+        count: 1,
+    });
     w.run(&["list", "--retries", "0"]).fails(7);
     assert_eq!(statuses(&w), vec![503]);
     w.emulator.inject(Fault::Drop { count: 1 });
@@ -101,20 +139,61 @@ fn a_failed_create_names_the_idempotency_key_to_rerun_with() {
     let w = World::new();
     w.emulator.inject(Fault::DropAfterCommit { count: 1 });
     let out = w
-        .run(&["create", "--url", "https://example.com/k", "--event", "call.ended", "--retries", "0", "--idempotency-key", "job-7"])
+        .run(&[
+            "create",
+            "--url",
+            "https://example.com/k",
+            "--event",
+            "call.ended",
+            "--retries",
+            "0",
+            "--idempotency-key",
+            "job-7",
+        ])
         .fails(7);
-    assert!(out.stderr.contains("--idempotency-key job-7"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("--idempotency-key job-7"),
+        "{}",
+        out.stderr
+    );
     // The rerun the hint suggests finishes the job without a second endpoint.
-    w.run(&["create", "--url", "https://example.com/k", "--event", "call.ended", "--idempotency-key", "job-7"]).ok();
+    w.run(&[
+        "create",
+        "--url",
+        "https://example.com/k",
+        "--event",
+        "call.ended",
+        "--idempotency-key",
+        "job-7",
+    ])
+    .ok();
     assert_eq!(w.emulator.endpoints(Org::A).len(), 1);
 }
 
 #[test]
 fn verbose_logs_each_attempt_without_the_key() {
     let w = World::new();
-    w.emulator.inject(Fault::Status { status: 500, count: 1 });
-    let out = w.run(&["create", "--url", "https://example.com/v", "--event", "call.ended", "-v", "--idempotency-key", "verbose-1"]).ok();
-    assert!(out.stderr.contains("POST") && out.stderr.contains("/api/v1/webhooks"), "{}", out.stderr);
+    w.emulator.inject(Fault::Status {
+        status: 500,
+        count: 1,
+    });
+    let out = w
+        .run(&[
+            "create",
+            "--url",
+            "https://example.com/v",
+            "--event",
+            "call.ended",
+            "-v",
+            "--idempotency-key",
+            "verbose-1",
+        ])
+        .ok();
+    assert!(
+        out.stderr.contains("POST") && out.stderr.contains("/api/v1/webhooks"),
+        "{}",
+        out.stderr
+    );
     assert!(out.stderr.contains("verbose-1"));
     assert!(out.stderr.contains("retrying"));
     assert!(out.stderr.contains("201"));

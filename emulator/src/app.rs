@@ -1,0 +1,181 @@
+//! The emulator's shared state behind one mutex: endpoints and idempotency records, the fault
+//! queue, the rate-limit counters and the request log.
+//!
+//! One lock makes every API operation atomic, which is what makes the 5-endpoint limit race-free
+//! (twenty concurrent creates for the last slot: exactly one wins) and an idempotent replay
+//! exact. The lock is never held across an `.await`. The in-process [`crate::Emulator`] methods
+//! and the HTTP server both go through this type, so they always see the same state.
+
+use std::io;
+use std::path::PathBuf;
+use std::sync::{Mutex, MutexGuard};
+
+use serde_json::{Map, Value};
+
+use crate::faults::{Fault, FaultQueue};
+use crate::ids;
+use crate::ratelimit::RateLimiter;
+use crate::state::{Endpoint, Store};
+use crate::{LoggedRequest, Options, Org, Seed};
+
+#[derive(Debug)]
+pub(crate) struct App {
+    inner: Mutex<Inner>,
+    state_file: Option<PathBuf>,
+}
+
+#[derive(Debug)]
+pub(crate) struct Inner {
+    pub(crate) store: Store,
+    pub(crate) faults: FaultQueue,
+    pub(crate) limiter: RateLimiter,
+    pub(crate) log: RequestLog,
+}
+
+impl App {
+    /// Loads the state file (or applies the seed when there is none) and writes it back at once,
+    /// so a state file that cannot be written is reported at start, not on the first change.
+    pub(crate) fn new(options: &Options) -> io::Result<App> {
+        let loaded = match &options.state_file {
+            Some(path) => Store::load(path)?,
+            None => None,
+        };
+        let store = match loaded {
+            Some(store) => store,
+            None => {
+                let mut store = Store::default();
+                if options.seed == Some(Seed::Demo) {
+                    store.seed_demo()?;
+                }
+                if let Some(path) = &options.state_file {
+                    store.save(path).map_err(|error| {
+                        io::Error::new(
+                            error.kind(),
+                            format!("cannot write state file {}: {error}", path.display()),
+                        )
+                    })?;
+                }
+                store
+            }
+        };
+        Ok(App {
+            inner: Mutex::new(Inner {
+                store,
+                faults: FaultQueue::default(),
+                limiter: RateLimiter::new(
+                    options.rate_limit_per_minute,
+                    options.rate_limit_per_hour,
+                ),
+                log: RequestLog::default(),
+            }),
+            state_file: options.state_file.clone(),
+        })
+    }
+
+    pub(crate) fn lock(&self) -> MutexGuard<'_, Inner> {
+        // A panic while holding the lock cannot leave the state half-changed in a way that matters
+        // more than a dead emulator would, so keep serving.
+        self.inner
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Writes the state file after a change, if there is one. Called with the lock held, so saves
+    /// happen in the order of the changes.
+    pub(crate) fn persist(&self, inner: &Inner) {
+        if let Some(path) = &self.state_file {
+            if let Err(error) = inner.store.save(path) {
+                eprintln!(
+                    "erzycall-emulator: warning: could not save state to {}: {error}",
+                    path.display()
+                );
+            }
+        }
+    }
+
+    pub(crate) fn reset(&self) {
+        let mut inner = self.lock();
+        inner.store = Store::default();
+        inner.faults.clear();
+        inner.limiter.clear();
+        inner.log.clear();
+        self.persist(&inner);
+    }
+
+    /// Queues `fault`, or says why it is invalid.
+    pub(crate) fn inject(&self, fault: Fault) -> Result<(), (&'static str, String)> {
+        if let Some(problem) = fault.problem() {
+            return Err(problem);
+        }
+        self.lock().faults.push(fault);
+        Ok(())
+    }
+
+    pub(crate) fn requests(&self) -> Vec<LoggedRequest> {
+        self.lock().log.entries()
+    }
+
+    pub(crate) fn endpoints(&self, org: Org) -> Vec<Value> {
+        self.lock()
+            .store
+            .org(org)
+            .endpoints
+            .iter()
+            .map(|endpoint| Value::Object(endpoint.record.clone()))
+            .collect()
+    }
+
+    pub(crate) fn secret_of(&self, id: &str) -> Option<String> {
+        self.lock()
+            .store
+            .secret_of(id)
+            .map(|secret| secret.expose().to_owned())
+    }
+
+    pub(crate) fn insert_raw(&self, org: Org, record: Map<String, Value>) -> io::Result<()> {
+        let secret = ids::new_secret()?;
+        let mut inner = self.lock();
+        inner
+            .store
+            .org_mut(org)
+            .endpoints
+            .push(Endpoint { record, secret });
+        self.persist(&inner);
+        Ok(())
+    }
+}
+
+/// API requests in arrival order. An entry is added when a request arrives and gets its status
+/// when the answer is ready, so a request that never gets one keeps status 0.
+#[derive(Debug, Default)]
+pub(crate) struct RequestLog {
+    next_ticket: u64,
+    entries: Vec<(u64, LoggedRequest)>,
+}
+
+impl RequestLog {
+    /// Adds an entry; the ticket finds it again even if the log was reset meanwhile.
+    pub(crate) fn start(&mut self, request: LoggedRequest) -> u64 {
+        let ticket = self.next_ticket;
+        self.next_ticket += 1;
+        self.entries.push((ticket, request));
+        ticket
+    }
+
+    pub(crate) fn finish(&mut self, ticket: u64, status: u16) {
+        if let Some((_, request)) = self.entries.iter_mut().rev().find(|(t, _)| *t == ticket) {
+            request.status = status;
+        }
+    }
+
+    fn entries(&self) -> Vec<LoggedRequest> {
+        self.entries
+            .iter()
+            .map(|(_, request)| request.clone())
+            .collect()
+    }
+
+    fn clear(&mut self) {
+        self.entries.clear();
+    }
+}
