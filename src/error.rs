@@ -170,6 +170,7 @@ impl From<api::Error> for Error {
                 };
                 Error::new(Exit::Network, "BAD_RESPONSE", error.to_string()).with_hint(hint)
             }
+            api::Error::InvalidId { .. } => Error::usage(error.to_string()),
             api::Error::Timeout { .. } => Error::new(Exit::Network, "TIMEOUT", error.to_string())
                 .with_hint("try again, or allow more time with --timeout SECS"),
             api::Error::Network { .. } => Error::new(Exit::Network, "NETWORK", error.to_string())

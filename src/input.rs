@@ -15,9 +15,10 @@ pub fn check_id(id: &str) -> Result<()> {
     if id.is_empty() {
         return Err(Error::usage("an endpoint ID cannot be empty"));
     }
-    if id.contains('/') || id.chars().any(|c| c.is_whitespace() || c.is_control()) {
+    let climbs = id == "." || id == "..";
+    if climbs || id.contains('/') || id.chars().any(|c| c.is_whitespace() || c.is_control()) {
         return Err(Error::usage(format!(
-            "`{}` is not an endpoint ID: IDs contain no `/`, spaces or control characters",
+            "`{}` is not an endpoint ID: IDs are not `.` or `..` and contain no `/`, spaces or control characters",
             escape_untrusted(id)
         ))
         .with_hint("IDs look like wh_123abc; `erzyhooks list -q` prints them"));
@@ -109,7 +110,7 @@ mod tests {
     #[test]
     fn ids_are_single_path_segments() {
         assert!(check_id("wh_abc123").is_ok());
-        for bad in ["", "../x", "wh 1", "wh\u{1b}", "a/b"] {
+        for bad in ["", "../x", "..", ".", "wh 1", "wh\u{1b}", "a/b"] {
             assert!(check_id(bad).is_err(), "{bad:?} should be refused");
         }
     }

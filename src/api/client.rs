@@ -88,7 +88,7 @@ impl Client {
 
     /// `GET /api/v1/webhooks`: every endpoint of the organization.
     pub fn list(&self) -> Result<Vec<Endpoint>, Error> {
-        let url = self.url(&[]);
+        let url = self.url(&[])?;
         let answer = self.send(Method::GET, &url, None, None)?;
         let data = answer.data(&url)?;
         match data {
@@ -102,7 +102,7 @@ impl Client {
 
     /// `POST /api/v1/webhooks` with an `Idempotency-Key`, the same one on every attempt.
     pub fn create(&self, body: &CreateEndpoint, idempotency_key: &str) -> Result<Endpoint, Error> {
-        let url = self.url(&[]);
+        let url = self.url(&[])?;
         let body = serde_json::to_value(body).map_err(|e| internal(&url, e))?;
         let answer = self.send(Method::POST, &url, Some(&body), Some(idempotency_key))?;
         endpoint_of(&url, answer.data(&url)?)
@@ -110,7 +110,7 @@ impl Client {
 
     /// `PATCH /api/v1/webhooks/{id}` with only the fields that are set.
     pub fn update(&self, id: &str, body: &UpdateEndpoint) -> Result<Endpoint, Error> {
-        let url = self.url(&[id]);
+        let url = self.url(&[id])?;
         let body = serde_json::to_value(body).map_err(|e| internal(&url, e))?;
         let answer = self.send(Method::PATCH, &url, Some(&body), None)?;
         endpoint_of(&url, answer.data(&url)?)
@@ -118,13 +118,13 @@ impl Client {
 
     /// `DELETE /api/v1/webhooks/{id}`.
     pub fn delete(&self, id: &str) -> Result<(), Error> {
-        let url = self.url(&[id]);
+        let url = self.url(&[id])?;
         self.send(Method::DELETE, &url, None, None).map(|_| ())
     }
 
     /// `POST /api/v1/webhooks/{id}/rotate-secret`: the new secret.
     pub fn rotate_secret(&self, id: &str) -> Result<Secret, Error> {
-        let url = self.url(&[id, "rotate-secret"]);
+        let url = self.url(&[id, "rotate-secret"])?;
         let answer = self.send(Method::POST, &url, None, None)?;
         match answer.data(&url)? {
             Value::Object(mut data) => match data.remove("secret") {
@@ -137,16 +137,8 @@ impl Client {
 
     /// `<base>/api/v1/webhooks/<segments…>`, each segment percent-encoded as one path segment so
     /// an ID like `../contacts` can never reach another path.
-    fn url(&self, segments: &[&str]) -> Url {
-        let mut url = self.options.base_url.clone();
-        url.set_query(None);
-        url.set_fragment(None);
-        if let Ok(mut path) = url.path_segments_mut() {
-            path.pop_if_empty()
-                .extend(["api", "v1", "webhooks"])
-                .extend(segments);
-        }
-        url
+    fn url(&self, segments: &[&str]) -> Result<Url, Error> {
+        endpoint_url(&self.options.base_url, segments)
     }
 
     fn send(
@@ -307,6 +299,28 @@ impl Answer {
 
 fn endpoint_of(url: &Url, data: Value) -> Result<Endpoint, Error> {
     Endpoint::from_json(data).ok_or_else(|| bad_shape(url, "data"))
+}
+
+/// `<base>/api/v1/webhooks/<segments…>`, each segment percent-encoded as one path segment.
+/// `.` and `..` are refused: a URL cannot carry them as segments (they would climb the path).
+fn endpoint_url(base: &Url, segments: &[&str]) -> Result<Url, Error> {
+    if let Some(bad) = segments
+        .iter()
+        .find(|s| s.is_empty() || **s == "." || **s == "..")
+    {
+        return Err(Error::InvalidId {
+            id: (*bad).to_owned(),
+        });
+    }
+    let mut url = base.clone();
+    url.set_query(None);
+    url.set_fragment(None);
+    if let Ok(mut path) = url.path_segments_mut() {
+        path.pop_if_empty()
+            .extend(["api", "v1", "webhooks"])
+            .extend(segments);
+    }
+    Ok(url)
 }
 
 /// Turns a response into data or a typed error; never trusts the body's shape.
@@ -494,6 +508,27 @@ mod tests {
         let wait = parse_retry_after(&future).expect("an HTTP date");
         assert!(wait > Duration::from_secs(100) && wait <= Duration::from_secs(120));
         assert_eq!(parse_retry_after("soon"), None);
+    }
+
+    #[test]
+    fn ids_stay_one_path_segment() {
+        let base = Url::parse("https://api.example.com/prefix/").unwrap();
+        let url = |id: &str| endpoint_url(&base, &[id]).unwrap().to_string();
+        assert_eq!(
+            url("wh_1"),
+            "https://api.example.com/prefix/api/v1/webhooks/wh_1"
+        );
+        assert_eq!(
+            url("wh_1?x=1#f"),
+            "https://api.example.com/prefix/api/v1/webhooks/wh_1%3Fx=1%23f"
+        );
+        for climbing in ["..", ".", ""] {
+            assert!(endpoint_url(&base, &[climbing]).is_err());
+        }
+        assert_eq!(
+            url("%2e%2e"),
+            "https://api.example.com/prefix/api/v1/webhooks/%252e%252e"
+        );
     }
 
     #[test]

@@ -40,6 +40,9 @@ pub enum Error {
     /// No answer within the per-attempt timeout.
     #[error("no answer from {url} within {}s", timeout.as_secs())]
     Timeout { url: String, timeout: Duration },
+    /// An ID that cannot be one path segment; refused before anything is sent.
+    #[error("`{id}` is not an endpoint ID")]
+    InvalidId { id: String },
     /// The connection could not be made or was lost.
     #[error("cannot reach {url}: {reason}")]
     Network { url: String, reason: String },
@@ -51,7 +54,7 @@ impl Error {
         match self {
             Error::Api { status, .. } | Error::UnexpectedResponse { status, .. } => Some(*status),
             Error::RetryTooFarAway { .. } => Some(429),
-            Error::Timeout { .. } | Error::Network { .. } => None,
+            Error::Timeout { .. } | Error::Network { .. } | Error::InvalidId { .. } => None,
         }
     }
 }

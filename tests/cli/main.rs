@@ -5,5 +5,6 @@ mod commands;
 mod errors;
 mod output;
 mod resilience;
+mod security;
 mod settings;
 mod support;

@@ -10,6 +10,16 @@ use tempfile::TempDir;
 
 pub const KEY: &str = "ek_test_emulator";
 
+/// Every key the suite uses. None may ever appear in anything the tool prints, in any test.
+pub const CANARIES: [&str; 6] = [
+    KEY,
+    "ek_test_readonly",
+    "ek_test_other_org",
+    "ek_test_revoked",
+    "ek_test_expired",
+    "ek_live_abcdefghijklmnopqrstuvwxyz",
+];
+
 pub struct World {
     pub emulator: Emulator,
     pub home: TempDir,
