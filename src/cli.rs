@@ -118,6 +118,24 @@ pub struct Globals {
     #[arg(long, global = true, value_name = "SECS", value_parser = clap::value_parser!(u64).range(1..=3600), help_heading = "Global options")]
     pub timeout: Option<u64>,
 
+    /// Send every request through this proxy [default: HTTPS_PROXY / HTTP_PROXY, minus NO_PROXY]
+    #[arg(
+        long,
+        global = true,
+        value_name = "URL",
+        help_heading = "Global options"
+    )]
+    pub proxy: Option<String>,
+
+    /// Also trust the CA certificates in this PEM file (SSL_CERT_FILE replaces the system store)
+    #[arg(
+        long,
+        global = true,
+        value_name = "FILE",
+        help_heading = "Global options"
+    )]
+    pub ca_cert: Option<PathBuf>,
+
     /// Retries on rate limits, 5xx and failed connections [default: 3]
     #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=10), help_heading = "Global options")]
     pub retries: Option<u32>,

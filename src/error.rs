@@ -170,7 +170,12 @@ impl From<api::Error> for Error {
                 };
                 Error::new(Exit::Network, "BAD_RESPONSE", error.to_string()).with_hint(hint)
             }
-            api::Error::InvalidId { .. } => Error::usage(error.to_string()),
+            api::Error::InvalidId { .. } | api::Error::Setup { .. } => {
+                Error::usage(error.to_string())
+            }
+            api::Error::Tls { .. } => Error::new(Exit::Network, "TLS", error.to_string()).with_hint(
+                "if the server uses a private CA, pass --ca-cert FILE or set SSL_CERT_FILE; behind a TLS-inspecting proxy, add its CA the same way",
+            ),
             api::Error::Timeout { .. } => Error::new(Exit::Network, "TIMEOUT", error.to_string())
                 .with_hint("try again, or allow more time with --timeout SECS"),
             api::Error::Network { .. } => Error::new(Exit::Network, "NETWORK", error.to_string())

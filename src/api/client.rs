@@ -36,6 +36,10 @@ pub struct ClientOptions {
     pub verbose: bool,
     /// Say on stderr when waiting before a retry (on a terminal).
     pub show_waits: bool,
+    /// A proxy for every request; without one, `HTTPS_PROXY`/`HTTP_PROXY`/`NO_PROXY` apply.
+    pub proxy: Option<Url>,
+    /// PEM certificates to trust besides the system store (a private CA).
+    pub ca_certificates: Vec<Vec<u8>>,
 }
 
 pub struct Client {
@@ -70,7 +74,25 @@ impl Client {
             USER_AGENT,
             HeaderValue::from_static(concat!("erzyhooks/", env!("CARGO_PKG_VERSION"))),
         );
-        let http = reqwest::Client::builder()
+        let mut builder = reqwest::Client::builder();
+        if let Some(proxy) = &options.proxy {
+            let proxy = reqwest::Proxy::all(proxy.clone()).map_err(|e| Error::Setup {
+                reason: format!("the proxy {proxy} cannot be used: {e}"),
+            })?;
+            builder = builder.proxy(proxy);
+        }
+        for pem in &options.ca_certificates {
+            let bundle = reqwest::Certificate::from_pem_bundle(pem)
+                .ok()
+                .filter(|certificates| !certificates.is_empty())
+                .ok_or_else(|| Error::Setup {
+                    reason: "the CA certificate file holds no PEM certificate".into(),
+                })?;
+            for certificate in bundle {
+                builder = builder.add_root_certificate(certificate);
+            }
+        }
+        let http = builder
             .default_headers(headers)
             .connect_timeout(CONNECT_TIMEOUT)
             .timeout(options.timeout)
@@ -247,9 +269,11 @@ impl Client {
                 timeout: self.options.timeout,
             };
         }
-        Error::Network {
-            url,
-            reason: describe_transport(&error),
+        let (reason, tls) = describe_transport(&error);
+        if tls {
+            Error::Tls { url, reason }
+        } else {
+            Error::Network { url, reason }
         }
     }
 
@@ -470,20 +494,29 @@ fn internal(url: &Url, error: serde_json::Error) -> Error {
 }
 
 /// reqwest's own message is "error sending request"; the cause chain says what happened.
-fn describe_transport(error: &reqwest::Error) -> String {
+/// Also tells whether the failure was in TLS (certificate or handshake).
+fn describe_transport(error: &reqwest::Error) -> (String, bool) {
     let mut reason = String::new();
+    let mut tls = false;
     let mut source: Option<&dyn std::error::Error> = std::error::Error::source(error);
     while let Some(cause) = source {
         reason = cause.to_string();
+        let lowered = reason.to_lowercase();
+        tls |= ["certificate", "ssl", "tls", "handshake"]
+            .iter()
+            .any(|word| lowered.contains(word));
         source = cause.source();
     }
     if reason.is_empty() {
         reason = error.to_string();
     }
-    if error.is_connect() {
-        format!("connection failed ({reason})")
+    let reason = crate::output::escape_untrusted(&reason);
+    if tls {
+        (format!("TLS failed ({reason})"), true)
+    } else if error.is_connect() {
+        (format!("connection failed ({reason})"), false)
     } else {
-        format!("connection lost ({reason})")
+        (format!("connection lost ({reason})"), false)
     }
 }
 

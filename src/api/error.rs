@@ -43,6 +43,12 @@ pub enum Error {
     /// An ID that cannot be one path segment; refused before anything is sent.
     #[error("`{id}` is not an endpoint ID")]
     InvalidId { id: String },
+    /// The TLS handshake failed: usually a certificate this machine does not trust.
+    #[error("cannot reach {url}: {reason}")]
+    Tls { url: String, reason: String },
+    /// The client could not be set up as asked (a bad proxy URL or CA file).
+    #[error("{reason}")]
+    Setup { reason: String },
     /// The connection could not be made or was lost.
     #[error("cannot reach {url}: {reason}")]
     Network { url: String, reason: String },
@@ -54,7 +60,11 @@ impl Error {
         match self {
             Error::Api { status, .. } | Error::UnexpectedResponse { status, .. } => Some(*status),
             Error::RetryTooFarAway { .. } => Some(429),
-            Error::Timeout { .. } | Error::Network { .. } | Error::InvalidId { .. } => None,
+            Error::Timeout { .. }
+            | Error::Network { .. }
+            | Error::Tls { .. }
+            | Error::Setup { .. }
+            | Error::InvalidId { .. } => None,
         }
     }
 }

@@ -71,6 +71,13 @@ impl Context {
         let verbose = self.globals.verbose;
         let timeout = Duration::from_secs(self.globals.timeout.unwrap_or(DEFAULT_TIMEOUT_SECS));
         let retries = self.globals.retries.unwrap_or(DEFAULT_RETRIES);
+        let proxy = self.globals.proxy.as_deref().map(check_proxy).transpose()?;
+        let ca_certificates = match &self.globals.ca_cert {
+            Some(path) => vec![std::fs::read(path).map_err(|e| {
+                Error::usage(format!("cannot read --ca-cert {}: {e}", path.display()))
+            })?],
+            None => Vec::new(),
+        };
         let settings = self.settings()?;
         let base_url = settings.api_url()?.value;
         let api_key = settings.require_api_key()?.value;
@@ -81,6 +88,8 @@ impl Context {
             retries,
             verbose,
             show_waits: io::stderr().is_terminal(),
+            proxy,
+            ca_certificates,
         })?)
     }
 
@@ -89,6 +98,17 @@ impl Context {
         if !self.out.quiet {
             let _ = writeln!(io::stderr().lock(), "{message}");
         }
+    }
+}
+
+/// `--proxy`: an http:// or https:// URL with a host.
+fn check_proxy(text: &str) -> Result<crate::api::Url> {
+    let shown = crate::output::escape_untrusted(text);
+    match crate::api::Url::parse(text.trim()) {
+        Ok(url) if matches!(url.scheme(), "http" | "https") && url.host_str().is_some() => Ok(url),
+        _ => Err(Error::usage(format!(
+            "--proxy `{shown}` must be an http:// or https:// URL with a host"
+        ))),
     }
 }
 

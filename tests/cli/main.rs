@@ -3,6 +3,7 @@
 
 mod commands;
 mod errors;
+mod network;
 mod output;
 mod resilience;
 mod security;
