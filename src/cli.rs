@@ -151,9 +151,37 @@ pub enum Command {
     Delete(commands::delete::Args),
     RotateSecret(commands::rotate_secret::Args),
     Events(commands::events::Args),
+    Completions(commands::completions::Args),
+    Man(commands::man::Args),
     /// Save an API key, show the effective settings
     #[command(subcommand)]
     Config(commands::config::Command),
+}
+
+/// Event names: any text is accepted (`--allow-unknown-events` decides later), but the known
+/// names are offered to shell completion and listed in help.
+#[derive(Debug, Clone, Copy)]
+pub struct EventNameParser;
+
+impl clap::builder::TypedValueParser for EventNameParser {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(crate::events::EVENTS.iter().map(
+            |(name, trigger)| clap::builder::PossibleValue::new(*name).help(*trigger),
+        )))
+    }
 }
 
 fn parse_secret(text: &str) -> Result<Secret, String> {

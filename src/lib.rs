@@ -47,6 +47,8 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> u8 {
         Command::RotateSecret(args) => commands::rotate_secret::run(args, &mut ctx),
         Command::Events(args) => commands::events::run(args, &mut ctx),
         Command::Config(command) => commands::config::run(command, &mut ctx),
+        Command::Completions(args) => commands::completions::run(args, &mut ctx),
+        Command::Man(args) => commands::man::run(args, &mut ctx),
     };
     match result {
         Ok(()) => Exit::Success as u8,

@@ -30,7 +30,9 @@ pub struct Args {
         visible_alias = "events",
         value_name = "EVENT",
         value_delimiter = ',',
-        required = true
+        required = true,
+        value_parser = crate::cli::EventNameParser,
+        hide_possible_values = true
     )]
     pub events: Vec<String>,
 

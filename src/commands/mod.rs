@@ -1,12 +1,14 @@
 //! One module per command: its clap `Args` and one `run`. Commands check their input, ask the API
 //! client, and hand the result to `output`; they never touch HTTP themselves.
 
+pub mod completions;
 pub mod config;
 pub mod create;
 pub mod delete;
 pub mod events;
 pub mod get;
 pub mod list;
+pub mod man;
 pub mod rotate_secret;
 pub mod update;
 

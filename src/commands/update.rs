@@ -25,15 +25,15 @@ pub struct Args {
     pub url: Option<String>,
 
     /// Replace the subscribed events (comma-separated or repeated)
-    #[arg(long, visible_alias = "event", value_name = "EVENTS", value_delimiter = ',', conflicts_with_all = ["add_event", "remove_event"])]
+    #[arg(long, visible_alias = "event", value_name = "EVENTS", value_delimiter = ',', conflicts_with_all = ["add_event", "remove_event"], value_parser = crate::cli::EventNameParser, hide_possible_values = true)]
     pub events: Option<Vec<String>>,
 
     /// Subscribe to one more event (repeatable)
-    #[arg(long, value_name = "EVENT", value_delimiter = ',')]
+    #[arg(long, value_name = "EVENT", value_delimiter = ',', value_parser = crate::cli::EventNameParser, hide_possible_values = true)]
     pub add_event: Vec<String>,
 
     /// Unsubscribe from an event (repeatable)
-    #[arg(long, value_name = "EVENT", value_delimiter = ',')]
+    #[arg(long, value_name = "EVENT", value_delimiter = ',', value_parser = crate::cli::EventNameParser, hide_possible_values = true)]
     pub remove_event: Vec<String>,
 
     /// New description ("" clears it)

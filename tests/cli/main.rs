@@ -2,6 +2,7 @@
 //! loopback port, one per test. Each run has a cleared environment and its own config directory.
 
 mod commands;
+mod docs;
 mod errors;
 mod network;
 mod output;
