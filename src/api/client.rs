@@ -75,6 +75,15 @@ impl Client {
             HeaderValue::from_static(concat!("erzyhooks/", env!("CARGO_PKG_VERSION"))),
         );
         let mut builder = reqwest::Client::builder();
+        // The system's CA certificates are read only when TLS can be used: for a plain-http local
+        // server, reading and parsing the bundle would cost more than the request itself.
+        if needs_tls(&options) {
+            for certificate in rustls_native_certs::load_native_certs().certs {
+                if let Ok(certificate) = reqwest::Certificate::from_der(&certificate) {
+                    builder = builder.add_root_certificate(certificate);
+                }
+            }
+        }
         if let Some(proxy) = &options.proxy {
             let proxy = reqwest::Proxy::all(proxy.clone()).map_err(|e| Error::Setup {
                 reason: format!("the proxy {proxy} cannot be used: {e}"),
@@ -323,6 +332,24 @@ impl Answer {
 
 fn endpoint_of(url: &Url, data: Value) -> Result<Endpoint, Error> {
     Endpoint::from_json(data).ok_or_else(|| bad_shape(url, "data"))
+}
+
+/// Whether any connection of this client may be TLS: an https API, or any proxy (which may be
+/// an https one).
+fn needs_tls(options: &ClientOptions) -> bool {
+    let proxy_variables = [
+        "HTTPS_PROXY",
+        "https_proxy",
+        "HTTP_PROXY",
+        "http_proxy",
+        "ALL_PROXY",
+        "all_proxy",
+    ];
+    options.base_url.scheme() != "http"
+        || options.proxy.is_some()
+        || proxy_variables
+            .iter()
+            .any(|name| std::env::var_os(name).is_some_and(|v| !v.is_empty()))
 }
 
 /// `<base>/api/v1/webhooks/<segments…>`, each segment percent-encoded as one path segment.
