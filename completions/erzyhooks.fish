@@ -297,7 +297,7 @@ complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand config; and not __fi
 complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand config; and not __fish_seen_subcommand_from set-key show path help" -l json -d 'Same as --output json'
 complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand config; and not __fish_seen_subcommand_from set-key show path help" -s q -l quiet -d 'Print only IDs (list, create) or nothing on success'
 complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand config; and not __fish_seen_subcommand_from set-key show path help" -s v -l verbose -d 'Log each request to stderr (the key is never shown)'
-complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand config; and not __fish_seen_subcommand_from set-key show path help" -s h -l help -d 'Print help'
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand config; and not __fish_seen_subcommand_from set-key show path help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand config; and not __fish_seen_subcommand_from set-key show path help" -f -a "set-key" -d 'Save an API key in the config file'
 complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand config; and not __fish_seen_subcommand_from set-key show path help" -f -a "show" -d 'Show the effective settings and where each comes from'
 complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand config; and not __fish_seen_subcommand_from set-key show path help" -f -a "path" -d 'Print the config file\'s path'

@@ -153,7 +153,6 @@ pub enum Command {
     Events(commands::events::Args),
     Completions(commands::completions::Args),
     Man(commands::man::Args),
-    /// Save an API key, show the effective settings
     #[command(subcommand)]
     Config(commands::config::Command),
 }

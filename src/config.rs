@@ -172,7 +172,7 @@ impl Settings {
         let Some(Sourced { value, source }) = found else {
             return Ok(None);
         };
-        let key = value.trim();
+        let key = value.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
         if key.is_empty() {
             return Err(Error::new(
                 Exit::Auth,
@@ -346,7 +346,14 @@ pub fn read_config_text(path: &Path) -> Result<Option<String>> {
 }
 
 fn toml_reason(text: &str, error: &toml::de::Error) -> String {
-    let message = error.message().trim().to_owned();
+    // toml's message can run over several lines; the first says what is wrong.
+    let message = error
+        .message()
+        .lines()
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_owned();
     match error.span() {
         Some(span) => {
             let line = text[..span.start.min(text.len())].matches('\n').count() + 1;
@@ -387,7 +394,18 @@ fn check_api_url(text: &str, source: &Source) -> Result<Url> {
             "use https://, or plain http:// only for a local server on 127.0.0.1 or localhost",
         ));
     }
-    Ok(url)
+    Ok(without_api_prefix(url))
+}
+
+/// `https://app.erzycall.com/api/v1` (the docs' base URL) means the same as the host alone: the
+/// tool appends `/api/v1/…` itself.
+fn without_api_prefix(mut url: Url) -> Url {
+    let path = url.path().trim_end_matches('/').to_owned();
+    if let Some(prefix) = path.strip_suffix("/api/v1") {
+        let prefix = if prefix.is_empty() { "/" } else { prefix };
+        url.set_path(prefix);
+    }
+    url
 }
 
 pub fn is_loopback(host: &str) -> bool {

@@ -150,6 +150,9 @@ impl From<api::Error> for Error {
                     ),
                     (401, _) => Some("check the key: `erzyhooks config show` says which one is used and where it comes from".into()),
                     (403, _) => Some("use a key with the webhooks:write scope for changes".into()),
+                    (422, "MAX_ENDPOINTS") => Some(
+                        "an organization has at most 5 endpoints: delete one first (`erzyhooks list` shows them)".into(),
+                    ),
                     (429, _) => Some(match retry_after {
                         Some(after) => format!("try again in {}s", after.as_secs().max(1)),
                         None => "try again in a minute".into(),
@@ -168,7 +171,13 @@ impl From<api::Error> for Error {
                 } else {
                     "the API URL may point at something other than the ErzyCall API (a proxy or a login page); check `erzyhooks config show`"
                 };
-                Error::new(Exit::Network, "BAD_RESPONSE", error.to_string()).with_hint(hint)
+                // The status still says what happened when the body is not the API's.
+                let exit = match status {
+                    401 | 403 => Exit::Auth,
+                    404 => Exit::NotFound,
+                    _ => Exit::Network,
+                };
+                Error::new(exit, "BAD_RESPONSE", error.to_string()).with_hint(hint)
             }
             api::Error::InvalidId { .. } | api::Error::Setup { .. } => {
                 Error::usage(error.to_string())
@@ -178,6 +187,9 @@ impl From<api::Error> for Error {
             ),
             api::Error::Timeout { .. } => Error::new(Exit::Network, "TIMEOUT", error.to_string())
                 .with_hint("try again, or allow more time with --timeout SECS"),
+            api::Error::Interrupted { .. } => {
+                Error::new(Exit::Interrupted, "INTERRUPTED", error.to_string())
+            }
             api::Error::Network { .. } => Error::new(Exit::Network, "NETWORK", error.to_string())
                 .with_hint("check the network and the API URL (`erzyhooks config show`)"),
         };

@@ -26,9 +26,10 @@ use output::Format;
 
 /// Runs the tool with these arguments and returns the exit code.
 pub fn run(args: impl IntoIterator<Item = OsString>) -> u8 {
-    let cli = match Cli::try_parse_from(args) {
+    let args: Vec<OsString> = args.into_iter().collect();
+    let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
-        Err(error) => return clap_exit(error),
+        Err(error) => return clap_exit(error, wants_json(&args)),
     };
     let mut ctx = match Context::new(cli.globals.clone()) {
         Ok(ctx) => ctx,
@@ -69,20 +70,52 @@ pub fn report_error(error: &Error, format: Format) {
     let _ = writeln!(std::io::stderr().lock(), "{text}");
 }
 
-/// clap's own messages: help and version on stdout (exit 0), usage errors on stderr (exit 2).
-fn clap_exit(error: clap::Error) -> u8 {
+/// clap's own messages: help and version on stdout (exit 0), usage errors on stderr (exit 2),
+/// as one JSON object when JSON output was asked for.
+fn clap_exit(error: clap::Error, json: bool) -> u8 {
     use clap::error::ErrorKind;
-    let _ = error.print();
     match error.kind() {
-        ErrorKind::DisplayHelp
-        | ErrorKind::DisplayVersion
-        | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            if error.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
-                Exit::Usage as u8
-            } else {
-                Exit::Success as u8
-            }
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            let _ = error.print();
+            Exit::Success as u8
         }
-        _ => Exit::Usage as u8,
+        _ if json => {
+            let rendered = error.render().to_string();
+            // clap's text up to its usage block, as one line.
+            let message = rendered
+                .lines()
+                .take_while(|line| !line.starts_with("Usage:"))
+                .map(str::trim)
+                .filter(|line| !line.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ");
+            let message = message.trim_start_matches("error: ").to_owned();
+            report_error(&Error::usage(message), Format::Json);
+            Exit::Usage as u8
+        }
+        _ => {
+            let _ = error.print();
+            Exit::Usage as u8
+        }
     }
+}
+
+/// Whether the raw arguments (or `ERZYHOOKS_OUTPUT`) ask for JSON, for errors found before the
+/// arguments could be parsed.
+fn wants_json(args: &[OsString]) -> bool {
+    let mut previous: Option<&str> = None;
+    for arg in args.iter().skip(1).filter_map(|a| a.to_str()) {
+        if arg == "--" {
+            break;
+        }
+        let json = arg == "--json"
+            || arg == "--output=json"
+            || arg == "-ojson"
+            || (arg == "json" && matches!(previous, Some("-o" | "--output")));
+        if json {
+            return true;
+        }
+        previous = Some(arg);
+    }
+    std::env::var(config::ENV_OUTPUT).is_ok_and(|v| v.trim().eq_ignore_ascii_case("json"))
 }

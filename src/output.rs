@@ -6,7 +6,7 @@
 
 use std::io::{self, IsTerminal, Write};
 
-use comfy_table::{Attribute, Cell, ColumnConstraint, ContentArrangement, Table, Width};
+use comfy_table::{Attribute, Cell, ContentArrangement, Table};
 use serde_json::Value;
 
 use crate::api::Endpoint;
@@ -82,43 +82,50 @@ impl Output {
         write_stdout(&format!("{line}\n"))
     }
 
-    /// `ID URL EVENTS ACTIVE DESCRIPTION CREATED`, one row per endpoint.
+    /// `ID URL EVENTS ACTIVE DESCRIPTION CREATED`, one row per endpoint. On a terminal too
+    /// narrow for the rows, the description, then the events, then the URL are cut with `…` so
+    /// each endpoint stays on one line (like `gh`); in a pipe nothing is ever cut.
     pub fn print_endpoints(&self, endpoints: &[Endpoint]) -> Result<()> {
-        let mut table = self.table();
-        table.set_header(self.header(&["ID", "URL", "EVENTS", "ACTIVE", "DESCRIPTION", "CREATED"]));
-        for endpoint in endpoints {
-            table.add_row(vec![
-                escape_untrusted(endpoint.id()),
-                or_dash(endpoint.url()),
-                self.events_cell(endpoint),
-                active_cell(endpoint.is_active()),
-                or_dash(endpoint.description()),
-                or_dash(endpoint.created_at()),
-            ]);
-        }
-        // On a narrow terminal only the free text wraps: IDs, URLs and times stay whole so
-        // they can be copied.
-        for index in [0, 1, 3, 5] {
-            if let Some(column) = table.column_mut(index) {
-                column.set_constraint(ColumnConstraint::ContentWidth);
+        let header = ["ID", "URL", "EVENTS", "ACTIVE", "DESCRIPTION", "CREATED"];
+        let mut rows: Vec<Vec<String>> = endpoints
+            .iter()
+            .map(|endpoint| {
+                vec![
+                    escape_untrusted(endpoint.id()),
+                    or_dash(endpoint.url()),
+                    events_cell(endpoint),
+                    active_cell(endpoint.is_active()),
+                    or_dash(endpoint.description()),
+                    or_dash(endpoint.created_at()),
+                ]
+            })
+            .collect();
+        let mut header: Vec<&str> = header.to_vec();
+        if let Some(width) = terminal_width().filter(|_| self.terminal) {
+            // Which columns give way first, and the narrowest each may become; when even that
+            // is too wide, CREATED and then DESCRIPTION are left out.
+            let flexible = [(4, 11), (2, 12), (1, 20)];
+            let mut fitted = rows.clone();
+            fit_to_width(&header, &mut fitted, width, &flexible);
+            for column in [5, 4] {
+                if table_width(&header, &fitted) <= width {
+                    break;
+                }
+                header.remove(column);
+                for row in rows.iter_mut() {
+                    row.remove(column);
+                }
+                fitted = rows.clone();
+                let flexible: Vec<_> = flexible
+                    .iter()
+                    .copied()
+                    .filter(|(c, _)| *c < column)
+                    .collect();
+                fit_to_width(&header, &mut fitted, width, &flexible);
             }
+            rows = fitted;
         }
-        if let Some(events) = table.column_mut(2) {
-            // Wide enough for the longest event name and its separator.
-            events.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(18)));
-        }
-        self.print_table(table)
-    }
-
-    /// Event names as one cell: comma-separated, with a space on a terminal so a long list
-    /// wraps between names rather than inside one.
-    fn events_cell(&self, endpoint: &Endpoint) -> String {
-        let events = endpoint.events();
-        if events.is_empty() {
-            return "-".to_owned();
-        }
-        let separator = if self.terminal { ", " } else { "," };
-        escape_untrusted(&events.join(separator))
+        self.print_rows(&header, rows)
     }
 
     /// One endpoint as field/value rows; `secret` is added only where the user asked for it.
@@ -126,7 +133,7 @@ impl Output {
         let mut rows = vec![
             ("ID", escape_untrusted(endpoint.id())),
             ("URL", or_dash(endpoint.url())),
-            ("EVENTS", self.events_cell(endpoint)),
+            ("EVENTS", events_cell(endpoint)),
             ("ACTIVE", active_cell(endpoint.is_active())),
             ("DESCRIPTION", or_dash(endpoint.description())),
             ("CREATED", or_dash(endpoint.created_at())),
@@ -176,17 +183,16 @@ impl Output {
 
     /// Borderless columns like `kubectl get`: easy to read, easy to `grep` and `awk`. Only on a
     /// terminal are long cells wrapped to its width; in a pipe every row stays whole.
+    /// Borderless columns like `kubectl get`: easy to read, easy to `grep` and `awk`. Cells
+    /// are never wrapped: a row is one line.
     fn table(&self) -> Table {
         let mut table = Table::new();
         table.load_preset(comfy_table::presets::NOTHING);
-        if self.terminal {
-            table.set_content_arrangement(ContentArrangement::Dynamic);
-            if self.color {
-                table.enforce_styling();
-            }
+        table.set_content_arrangement(ContentArrangement::Disabled);
+        if self.color {
+            table.enforce_styling();
         } else {
             table.force_no_tty();
-            table.set_content_arrangement(ContentArrangement::Disabled);
         }
         table
     }
@@ -244,6 +250,70 @@ pub fn escape_untrusted(text: &str) -> String {
     safe
 }
 
+/// Columns of the terminal stdout is on.
+fn terminal_width() -> Option<usize> {
+    if let Some(columns) = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()) {
+        return Some(columns);
+    }
+    Table::new().width().map(usize::from)
+}
+
+/// Space between columns.
+const GAP: usize = 2;
+
+fn column_widths(header: &[&str], rows: &[Vec<String>]) -> Vec<usize> {
+    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    for row in rows {
+        for (index, cell) in row.iter().enumerate() {
+            widths[index] = widths[index].max(cell.chars().count());
+        }
+    }
+    widths
+}
+
+/// How wide the table's longest line is.
+fn table_width(header: &[&str], rows: &[Vec<String>]) -> usize {
+    let widths = column_widths(header, rows);
+    widths.iter().sum::<usize>() + GAP * widths.len().saturating_sub(1)
+}
+
+/// Cuts cells so the rows fit in `width`: each `(column, narrowest)` in turn gives up what it
+/// can until the rows fit. Cut cells end with `…`.
+fn fit_to_width(
+    header: &[&str],
+    rows: &mut [Vec<String>],
+    width: usize,
+    flexible: &[(usize, usize)],
+) {
+    let mut widths = column_widths(header, rows);
+    let total = |widths: &[usize]| widths.iter().sum::<usize>() + GAP * (widths.len() - 1);
+    for &(column, narrowest) in flexible {
+        let excess = total(&widths).saturating_sub(width);
+        if excess == 0 {
+            break;
+        }
+        let floor = narrowest.max(header[column].chars().count());
+        widths[column] -= excess.min(widths[column].saturating_sub(floor));
+    }
+    for row in rows.iter_mut() {
+        for (index, cell) in row.iter_mut().enumerate() {
+            if cell.chars().count() > widths[index] {
+                let mut cut: String = cell.chars().take(widths[index].saturating_sub(1)).collect();
+                cut.push('…');
+                *cell = cut;
+            }
+        }
+    }
+}
+
+fn events_cell(endpoint: &Endpoint) -> String {
+    let events = endpoint.events();
+    if events.is_empty() {
+        return "-".to_owned();
+    }
+    escape_untrusted(&events.join(","))
+}
+
 fn or_dash(value: Option<&str>) -> String {
     match value {
         Some(text) if !text.is_empty() => escape_untrusted(text),
@@ -262,6 +332,22 @@ fn active_cell(active: Option<bool>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rows_are_cut_to_fit_a_narrow_terminal() {
+        let header = ["ID", "URL", "DESCRIPTION"];
+        let mut rows = vec![vec![
+            "wh_1".to_owned(),
+            "https://example.com/a/long/path".to_owned(),
+            "a description that goes on".to_owned(),
+        ]];
+        fit_to_width(&header, &mut rows, 40, &[(2, 11), (1, 10)]);
+        assert_eq!(rows[0][2], "a descript…");
+        assert_eq!(rows[0][1].chars().count(), 40 - 4 - 11 - 4);
+        assert!(rows[0][1].ends_with('…'));
+        let line = rows[0].join("  ");
+        assert!(line.chars().count() <= 40, "{line}");
+    }
 
     #[test]
     fn escapes_terminal_control_and_bidi_characters() {

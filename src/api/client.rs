@@ -23,7 +23,7 @@ const MAX_BACKOFF: Duration = Duration::from_secs(8);
 const BASE_BACKOFF: Duration = Duration::from_millis(500);
 /// A `Retry-After` longer than this is reported instead of waited for.
 pub const MAX_RETRY_AFTER: Duration = Duration::from_secs(60);
-const EXCERPT_CHARS: usize = 200;
+const EXCERPT_CHARS: usize = 120;
 
 /// Everything the client needs, already checked by the caller.
 pub struct ClientOptions {
@@ -60,6 +60,7 @@ impl Client {
         let network = |reason: String| Error::Network {
             url: options.base_url.to_string(),
             reason,
+            sent: false,
         };
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
@@ -179,8 +180,12 @@ impl Client {
         body: Option<&Value>,
         idempotency_key: Option<&str>,
     ) -> Result<Answer, Error> {
-        self.runtime
-            .block_on(self.send_with_retries(method, url, body, idempotency_key))
+        self.runtime.block_on(async {
+            tokio::select! {
+                result = self.send_with_retries(method, url, body, idempotency_key) => result,
+                _ = tokio::signal::ctrl_c() => Err(Error::Interrupted { url: url.to_string() }),
+            }
+        })
     }
 
     async fn send_with_retries(
@@ -192,9 +197,20 @@ impl Client {
     ) -> Result<Answer, Error> {
         let attempts = self.options.retries + 1;
         let mut attempt = 1;
+        let mut unanswered = false;
         loop {
             self.wait_for_pacing().await;
             let result = self.attempt(&method, url, body, idempotency_key).await;
+            if method == Method::DELETE && unanswered {
+                if let Err(Error::Api { status: 404, .. }) = &result {
+                    // An earlier attempt was sent but not answered: it did the delete.
+                    if self.options.verbose {
+                        self.say("an earlier attempt went unanswered and the endpoint is gone: counted as deleted");
+                    }
+                    return Ok(Answer { body: None });
+                }
+            }
+            unanswered |= matches!(&result, Err(Error::Network { sent: true, .. }));
             if let Err(Error::Api {
                 status: 429,
                 retry_after: Some(after),
@@ -282,7 +298,11 @@ impl Client {
         if tls {
             Error::Tls { url, reason }
         } else {
-            Error::Network { url, reason }
+            Error::Network {
+                url,
+                reason,
+                sent: !error.is_connect(),
+            }
         }
     }
 
@@ -417,10 +437,21 @@ fn interpret(
         .and_then(Value::as_str)
         .unwrap_or("")
         .to_owned();
-    let details = envelope
-        .get("details")
-        .and_then(|d| serde_json::from_value::<Vec<FieldError>>(d.clone()).ok())
-        .unwrap_or_default();
+    let text = |value: Option<&Value>| match value {
+        Some(Value::String(text)) => text.clone(),
+        Some(Value::Null) | None => String::new(),
+        Some(other) => other.to_string(),
+    };
+    let details = match envelope.get("details") {
+        Some(Value::Array(items)) => items
+            .iter()
+            .map(|item| FieldError {
+                field: text(item.get("field")),
+                message: text(item.get("message")),
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
     let retry_after = headers
         .get(RETRY_AFTER)
         .and_then(|v| v.to_str().ok())
@@ -514,9 +545,8 @@ fn bad_shape(url: &Url, field: &str) -> Error {
 }
 
 fn internal(url: &Url, error: serde_json::Error) -> Error {
-    Error::Network {
-        url: url.to_string(),
-        reason: format!("cannot encode the request: {error}"),
+    Error::Setup {
+        reason: format!("cannot encode the request to {url}: {error}"),
     }
 }
 

@@ -49,12 +49,33 @@ pub enum Error {
     /// The client could not be set up as asked (a bad proxy URL or CA file).
     #[error("{reason}")]
     Setup { reason: String },
-    /// The connection could not be made or was lost.
+    /// The connection could not be made (`sent` false) or was lost after the request went out.
     #[error("cannot reach {url}: {reason}")]
-    Network { url: String, reason: String },
+    Network {
+        url: String,
+        reason: String,
+        sent: bool,
+    },
+    /// Ctrl-C while waiting for the API.
+    #[error("interrupted while waiting for {url}")]
+    Interrupted { url: String },
 }
 
 impl Error {
+    /// Whether the server may have acted on the request without the answer reaching us: the
+    /// case where rerunning a create needs the same idempotency key.
+    pub fn outcome_unknown(&self) -> bool {
+        match self {
+            Error::Network { sent, .. } => *sent,
+            Error::Timeout { .. } | Error::Interrupted { .. } | Error::RetryTooFarAway { .. } => {
+                true
+            }
+            Error::Api { status, .. } => *status == 429 || *status >= 500,
+            Error::UnexpectedResponse { status, .. } => *status >= 500,
+            Error::Tls { .. } | Error::Setup { .. } | Error::InvalidId { .. } => false,
+        }
+    }
+
     /// The HTTP status, where a response came.
     pub fn status(&self) -> Option<u16> {
         match self {
@@ -62,6 +83,7 @@ impl Error {
             Error::RetryTooFarAway { .. } => Some(429),
             Error::Timeout { .. }
             | Error::Network { .. }
+            | Error::Interrupted { .. }
             | Error::Tls { .. }
             | Error::Setup { .. }
             | Error::InvalidId { .. } => None,

@@ -9,7 +9,16 @@ use crate::config::{self, config_error, read_config_text, Source, DEFAULT_PROFIL
 use crate::error::{Error, Exit, Result};
 use crate::secret::Secret;
 
+/// Save an API key, show the effective settings
+///
+/// The config file keeps API keys and API URLs per profile (TOML, mode 0600). `set-key` writes
+/// it; `show` says which key, URL, profile and output format a command would use, and where each
+/// comes from; `path` prints where the file is.
 #[derive(Debug, clap::Subcommand)]
+#[command(after_help = "Examples:
+  erzyhooks config set-key
+  erzyhooks config show
+  erzyhooks --profile staging config show -o json")]
 pub enum Command {
     /// Save an API key in the config file
     ///
@@ -44,6 +53,11 @@ pub fn run(command: Command, ctx: &mut Context) -> Result<()> {
         Command::Show => show(ctx),
         Command::Path => {
             let path = config::config_path(&ctx.globals).ok_or_else(no_config_dir)?;
+            if ctx.out.json() {
+                return ctx
+                    .out
+                    .print_json(&json!({"path": path.value, "source": path.source.to_string()}));
+            }
             ctx.out.print_line(&path.value.display().to_string())
         }
     }
@@ -126,10 +140,10 @@ fn read_key() -> Result<Secret> {
             .map_err(|e| Error::usage(format!("cannot read the key from stdin: {e}")))?;
         text
     };
-    let key = text.trim();
+    let key = text.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
     if key.is_empty() {
-        return Err(Error::usage("no key given on stdin")
-            .with_hint("pipe the key in, for example: erzyhooks config set-key < key.txt"));
+        return Err(Error::usage("no key given; nothing was saved")
+            .with_hint("type or paste the key at the prompt, or pipe it in: erzyhooks config set-key < key.txt"));
     }
     Ok(Secret::new(key))
 }
@@ -150,7 +164,11 @@ fn check_key_form(key: &Secret) -> Result<()> {
 
 fn show(ctx: &mut Context) -> Result<()> {
     let settings = ctx.settings()?;
-    let key = settings.api_key()?;
+    // A key that cannot be sent is shown as a problem, not a failure: this is where people look.
+    let (key, key_problem) = match settings.api_key() {
+        Ok(key) => (key, None),
+        Err(error) => (None, Some(error.message)),
+    };
     let url = settings.api_url();
     let output = settings.output()?;
     let config_path = settings.config_path.clone();
@@ -166,9 +184,10 @@ fn show(ctx: &mut Context) -> Result<()> {
             ),
             None => ("config", "-".into(), "-".into()),
         },
-        match &key {
-            Some(key) => ("api_key", key.value.masked(), key.source.to_string()),
-            None => ("api_key", "(not set)".into(), "-".into()),
+        match (&key, &key_problem) {
+            (Some(key), _) => ("api_key", key.value.masked(), key.source.to_string()),
+            (None, Some(problem)) => ("api_key", format!("(unusable: {problem})"), "-".into()),
+            (None, None) => ("api_key", "(not set)".into(), "-".into()),
         },
     ];
     rows.push(match &url {
@@ -188,7 +207,7 @@ fn show(ctx: &mut Context) -> Result<()> {
     if ctx.out.json() {
         let mut map = Map::new();
         for (name, value, source) in &rows {
-            let value = if *name == "api_key" && key.is_none() {
+            let value = if *name == "api_key" && key.is_none() && key_problem.is_none() {
                 Value::Null
             } else {
                 Value::String(value.clone())

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use super::{check_secret_file, write_secret_file, Context};
 use crate::api::CreateEndpoint;
-use crate::error::{Error, Exit, Result};
+use crate::error::{Error, Result};
 use crate::input;
 
 /// Create a webhook endpoint
@@ -80,9 +80,13 @@ pub fn run(args: Args, ctx: &mut Context) -> Result<()> {
     }
 
     let client = ctx.client()?;
-    let mut endpoint = client
-        .create(&body, &idempotency_key)
-        .map_err(|e| with_rerun_hint(e.into(), &idempotency_key))?;
+    let mut endpoint = client.create(&body, &idempotency_key).map_err(|e| {
+        if e.outcome_unknown() {
+            with_rerun_hint(e.into(), &idempotency_key)
+        } else {
+            e.into()
+        }
+    })?;
     let secret = endpoint.take_secret();
 
     if let (Some(path), Some(secret)) = (&args.secret_file, &secret) {
@@ -117,15 +121,7 @@ pub fn run(args: Args, ctx: &mut Context) -> Result<()> {
 /// When a create ends without a clear answer, it may or may not have happened: rerunning with the
 /// same key finishes it without creating twice.
 fn with_rerun_hint(error: Error, idempotency_key: &str) -> Error {
-    if matches!(
-        error.exit,
-        Exit::RateLimited | Exit::Network | Exit::Interrupted
-    ) {
-        let hint = format!(
-            "the endpoint may or may not have been created; rerun the same command with --idempotency-key {idempotency_key} to finish it without creating a second one"
-        );
-        error.with_hint(hint)
-    } else {
-        error
-    }
+    error.with_hint(format!(
+        "the endpoint may or may not have been created; rerun the same command with --idempotency-key {idempotency_key} to finish it without creating a second one"
+    ))
 }

@@ -15,7 +15,7 @@ use crate::input;
 #[command(after_help = "Examples:
   erzyhooks delete wh_123
   erzyhooks delete wh_123 wh_456 --yes
-  erzyhooks list -q | xargs erzyhooks delete --yes")]
+  erzyhooks list -q | xargs -r erzyhooks delete --yes")]
 pub struct Args {
     /// Endpoint IDs (wh_…)
     #[arg(required = true, value_name = "ID")]
@@ -57,7 +57,9 @@ pub fn run(args: Args, ctx: &mut Context) -> Result<()> {
             }
             Err(error) => {
                 let mut error = Error::from(error);
-                error.message = format!("{id}: {}", error.message);
+                if !error.message.contains(id) {
+                    error.message = format!("{id}: {}", error.message);
+                }
                 let mut entry = json!({"id": id, "deleted": false});
                 entry["error"] = error.to_json()["error"].clone();
                 report.push(entry);

@@ -13,14 +13,17 @@ use crate::error::Result;
 #[command(after_help = "Examples:
   erzyhooks list
   erzyhooks ls -o json | jq -r '.[] | select(.isActive) | .url'
-  erzyhooks list -q | xargs -n1 erzyhooks get")]
+  erzyhooks list -q | xargs -r -n1 erzyhooks get")]
 pub struct Args {}
 
 pub fn run(_args: Args, ctx: &mut Context) -> Result<()> {
     let client = ctx.client()?;
     let endpoints = client.list()?;
     if ctx.out.quiet {
-        let ids: String = endpoints.iter().map(|e| format!("{}\n", e.id())).collect();
+        let ids: String = endpoints
+            .iter()
+            .map(|e| format!("{}\n", crate::output::escape_untrusted(e.id())))
+            .collect();
         return crate::output::write_stdout(&ids);
     }
     if ctx.out.json() {

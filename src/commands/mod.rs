@@ -132,10 +132,14 @@ pub fn confirm(question: &str, yes: bool) -> Result<()> {
     let _ = write!(stderr, "{question} [y/N] ");
     let _ = stderr.flush();
     let mut answer = String::new();
-    io::stdin()
+    let read = io::stdin()
         .lock()
         .read_line(&mut answer)
         .map_err(|e| Error::internal(format!("cannot read the answer: {e}")))?;
+    if read == 0 {
+        // Ctrl-D: end the prompt's line before the message.
+        let _ = writeln!(stderr);
+    }
     if matches!(answer.trim().to_ascii_lowercase().as_str(), "y" | "yes") {
         Ok(())
     } else {

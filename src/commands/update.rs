@@ -81,39 +81,81 @@ pub fn run(args: Args, ctx: &mut Context) -> Result<()> {
             "give at least one of --url, --events, --add-event, --remove-event, --description, --enable, --disable",
         ));
     }
+    if let Some(both) = args.add_event.iter().find(|added| {
+        args.remove_event
+            .iter()
+            .any(|removed| removed.trim() == added.trim())
+    }) {
+        return Err(Error::usage(format!(
+            "{} is both added and removed; give it to only one of --add-event and --remove-event",
+            crate::output::escape_untrusted(both)
+        )));
+    }
 
     let client = ctx.client()?;
     if relative {
         let current = find(client.list()?, &args.id)?;
-        let mut events = current.events();
+        let before = current.events();
+        let mut events = before.clone();
         for name in &args.remove_event {
-            let before = events.len();
-            events.retain(|e| e != name.trim());
-            if events.len() == before {
-                ctx.status(&format!(
+            let name = name.trim();
+            if !events.iter().any(|e| e == name) {
+                let mut note = format!(
                     "note: {} is not subscribed to {}",
                     args.id,
                     crate::output::escape_untrusted(name)
-                ));
+                );
+                if let Some(close) =
+                    crate::events::suggest(name).filter(|c| before.iter().any(|e| e == c))
+                {
+                    note.push_str(&format!(" (did you mean `{close}`?)"));
+                }
+                ctx.status(&note);
+            }
+            events.retain(|e| e != name);
+        }
+        for name in &args.add_event {
+            let name = name.trim().to_owned();
+            if !events.contains(&name) {
+                events.push(name);
             }
         }
-        events.extend(args.add_event.iter().map(|e| e.trim().to_owned()));
         if events.is_empty() {
             return Err(Error::usage(format!(
                 "removing those events would leave {} with none; an endpoint needs at least one (use --disable or `erzyhooks delete`)",
                 args.id
             )));
         }
+        if events.len() > input::MAX_EVENTS {
+            return Err(Error::usage(format!(
+                "{} would have {} events; an endpoint takes at most {}",
+                args.id,
+                events.len(),
+                input::MAX_EVENTS
+            )));
+        }
+        if events == before && patch.is_empty() {
+            // Nothing would change: say so, and send nothing.
+            ctx.status(&format!(
+                "{} already has these events; nothing to change",
+                args.id
+            ));
+            return show(ctx, &current);
+        }
         // Events the server already had are kept even if this version does not know them.
-        patch.events = Some(input::check_events(&events, true)?);
+        patch.events = Some(events);
     }
 
     let endpoint = client.update(&args.id, &patch)?;
+    show(ctx, &endpoint)
+}
+
+fn show(ctx: &Context, endpoint: &crate::api::Endpoint) -> Result<()> {
     if ctx.out.quiet {
         return Ok(());
     }
     if ctx.out.json() {
         return ctx.out.print_json(&endpoint.to_json());
     }
-    ctx.out.print_endpoint(&endpoint, None)
+    ctx.out.print_endpoint(endpoint, None)
 }

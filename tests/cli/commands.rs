@@ -1,6 +1,6 @@
 //! Each command against the emulator, in table and JSON form.
 
-use erzycall_emulator::Org;
+use erzycall_emulator::{Fault, Org};
 use serde_json::{json, Value};
 
 use crate::support::{mode, run, World};
@@ -448,4 +448,92 @@ fn events_work_offline_without_a_key() {
     assert_eq!(json[1]["name"], json!("call.ended"));
     let quiet = run(w.bare().args(["events", "-q"])).ok().stdout;
     assert_eq!(quiet.lines().count(), 8);
+}
+
+#[test]
+fn update_refuses_contradictions_and_sends_nothing_when_nothing_changes() {
+    let w = World::new();
+    let id = w.create("https://example.com/n", &["call.ended"])["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let both = w
+        .run(&[
+            "update",
+            &id,
+            "--add-event",
+            "call.failed",
+            "--remove-event",
+            "call.failed",
+        ])
+        .fails(2);
+    assert!(both.stderr.contains("both added and removed"));
+    let same = w
+        .run(&["update", &id, "--add-event", "call.ended", "-o", "json"])
+        .ok();
+    assert!(same.stderr.contains("nothing to change"), "{}", same.stderr);
+    assert_eq!(same.json()["id"], json!(id));
+    let typo = w
+        .run(&[
+            "update",
+            &id,
+            "--remove-event",
+            "call.endd",
+            "--add-event",
+            "call.failed",
+        ])
+        .ok();
+    assert!(
+        typo.stderr.contains("did you mean `call.ended`"),
+        "{}",
+        typo.stderr
+    );
+    assert_eq!(
+        w.writes().iter().filter(|r| r.starts_with("PATCH")).count(),
+        1
+    );
+
+    let all: Vec<&str> = vec![
+        "call.started",
+        "call.failed",
+        "call.scheduled",
+        "call.cancelled",
+        "contact.created",
+        "contact.updated",
+        "contact.deleted",
+    ];
+    let mut args = vec!["update", id.as_str(), "--allow-unknown-events"];
+    for event in all.iter().chain(["x.one", "x.two", "x.three"].iter()) {
+        args.push("--add-event");
+        args.push(event);
+    }
+    let many = w.run(&args).fails(2);
+    assert!(
+        many.stderr.contains("would have 11 events"),
+        "{}",
+        many.stderr
+    );
+}
+
+#[test]
+fn a_delete_whose_answer_was_lost_counts_as_deleted() {
+    let w = World::new();
+    let id = w.create("https://example.com/lost", &["call.ended"])["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    w.emulator.inject(Fault::DropAfterCommit { count: 1 });
+    let out = w.run(&["delete", &id, "--yes", "-o", "json"]).ok();
+    assert_eq!(out.json(), json!([{"id": id, "deleted": true}]));
+    assert!(w.emulator.endpoints(Org::A).is_empty());
+    // A plain unknown ID is still an error.
+    w.run(&["delete", "wh_never", "--yes"]).fails(4);
+}
+
+#[test]
+fn the_docs_base_url_with_api_v1_works_too() {
+    let w = World::new();
+    let url = format!("{}/api/v1/", w.url());
+    w.run(&["list", "--api-url", &url]).ok();
+    assert_eq!(w.emulator.requests()[0].path, "/api/v1/webhooks");
 }

@@ -268,3 +268,60 @@ fn plain_http_to_a_remote_host_is_refused_before_connecting() {
     let out = w.run(&["list", "--api-url", "http://example.com"]).fails(2);
     assert!(out.stderr.contains("plain http"), "{}", out.stderr);
 }
+
+#[test]
+fn usage_errors_from_the_parser_are_json_in_json_mode() {
+    let w = World::new();
+    for args in [
+        vec!["-o", "json", "create", "--url", "https://example.com/x"],
+        vec!["list", "--json", "--bogus"],
+        vec!["--output=json", "nosuchcommand"],
+    ] {
+        let out = w.run(&args).fails(2).stderr_json();
+        assert_eq!(out["error"]["code"], json!("USAGE"), "{args:?}");
+        assert!(!out["error"]["message"].as_str().unwrap().is_empty());
+    }
+    let text = w.run(&["list", "--bogus"]).fails(2);
+    assert!(text.stderr.starts_with("error: unexpected argument"));
+}
+
+#[test]
+fn ctrl_c_during_a_create_exits_130_with_the_key_to_rerun_with() {
+    let w = World::new();
+    w.emulator
+        .inject(erzycall_emulator::Fault::Delay { ms: 3000, count: 1 });
+    let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("erzyhooks"))
+        .args([
+            "create",
+            "--url",
+            "https://example.com/int",
+            "--event",
+            "call.ended",
+            "--idempotency-key",
+            "ctrl-c-1",
+        ])
+        .env_clear()
+        .env("HOME", w.home.path())
+        .env("ERZYCALL_API_URL", w.url())
+        .env("ERZYCALL_API_KEY", crate::support::KEY)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Wait until the request is in flight, then interrupt.
+    let started = std::time::Instant::now();
+    while w.emulator.requests().is_empty() && started.elapsed().as_secs() < 10 {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    let status = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(130), "{stderr}");
+    assert!(out.stdout.is_empty());
+    assert!(stderr.contains("--idempotency-key ctrl-c-1"), "{stderr}");
+}

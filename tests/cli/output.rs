@@ -7,7 +7,7 @@ use std::process::Stdio;
 use erzycall_emulator::{Fault, Org};
 use serde_json::json;
 
-use crate::support::World;
+use crate::support::{run, World};
 
 #[test]
 fn unknown_fields_nulls_and_new_events_from_the_server_pass_through() {
@@ -151,4 +151,92 @@ fn every_command_has_a_summary_a_description_and_an_example() {
             "{command:?} help lacks an example:\n{help}"
         );
     }
+}
+
+/// Runs the binary on a pseudo-terminal of the given width (util-linux `script`), as a person
+/// would see it.
+fn on_terminal(w: &World, columns: u16, args: &str) -> String {
+    let bin = assert_cmd::cargo::cargo_bin("erzyhooks");
+    let out = std::process::Command::new("script")
+        .args(["-qec", &format!("'{}' {args}", bin.display()), "/dev/null"])
+        .env_clear()
+        .env("PATH", "/usr/bin:/bin")
+        .env("COLUMNS", columns.to_string())
+        .env("HOME", w.home.path())
+        .env("ERZYCALL_API_URL", w.url())
+        .env("ERZYCALL_API_KEY", crate::support::KEY)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("script(1) runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    String::from_utf8_lossy(&out.stdout).replace('\r', "")
+}
+
+#[test]
+fn on_a_narrow_terminal_each_endpoint_stays_on_one_line() {
+    let w = World::new();
+    w.run(&[
+        "create",
+        "--url",
+        "https://example.com/a/rather/long/path/for/deliveries",
+        "--events",
+        "call.started,call.ended,call.failed,call.scheduled",
+        "--description",
+        "Deliveries for the CRM integration in production",
+    ])
+    .ok();
+    w.create("https://example.com/b", &["contact.created"]);
+    for columns in [80, 100, 120] {
+        let screen = on_terminal(&w, columns, "list");
+        let lines: Vec<&str> = screen.lines().filter(|l| !l.is_empty()).collect();
+        assert_eq!(lines.len(), 3, "{columns} columns:\n{screen}");
+        for line in &lines {
+            assert!(
+                line.chars().count() <= columns as usize,
+                "{columns} columns:\n{screen}"
+            );
+        }
+        assert!(lines[1].contains('…'), "{screen}");
+        assert!(lines[1].starts_with("wh_"));
+    }
+    let wide = on_terminal(&w, 250, "list");
+    assert!(
+        !wide.contains('…') && wide.contains("Deliveries for the CRM integration in production")
+    );
+}
+
+#[test]
+fn color_can_be_forced_in_a_pipe() {
+    let w = World::new();
+    w.create("https://example.com/c", &["call.ended"]);
+    assert!(w
+        .run(&["list", "--color", "always"])
+        .ok()
+        .stdout
+        .contains("\u{1b}["));
+    assert!(run(w.cmd().env("CLICOLOR_FORCE", "1").arg("list"))
+        .ok()
+        .stdout
+        .contains("\u{1b}["));
+    assert!(!w.run(&["list"]).ok().stdout.contains('\u{1b}'));
+    assert!(!run(w
+        .cmd()
+        .env("CLICOLOR_FORCE", "1")
+        .args(["list", "--color", "never"]))
+    .ok()
+    .stdout
+    .contains('\u{1b}'));
+}
+
+#[test]
+fn bare_ids_from_the_server_are_escaped_too() {
+    let w = World::new();
+    w.emulator
+        .insert_raw(Org::A, json!({"id": "wh_4\u{1b}]0;title\u{7}"}));
+    let out = w.run(&["list", "-q"]).ok();
+    assert_eq!(out.stdout, "wh_4\\u{1b}]0;title\\u{7}\n");
 }

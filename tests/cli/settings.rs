@@ -214,3 +214,33 @@ fn global_flags_work_before_and_after_the_subcommand() {
     let file = run(w.bare().arg("list")).ok().json();
     assert_eq!(file, after);
 }
+
+#[test]
+fn config_show_reports_an_unusable_key_instead_of_failing() {
+    let w = World::new();
+    let out = run(w
+        .bare()
+        .env("ERZYCALL_API_KEY", "ek_live_abc def")
+        .args(["config", "show"]))
+    .ok();
+    assert!(out.stdout.contains("unusable"), "{}", out.stdout);
+    assert!(!out.stdout.contains("abc def"));
+}
+
+#[test]
+fn a_key_file_with_a_byte_order_mark_works() {
+    let w = World::new();
+    let file = w.home.path().join("bom.key");
+    std::fs::write(&file, format!("\u{feff}{KEY}\r\n")).unwrap();
+    run(w
+        .bare()
+        .args(["list", "--api-key-file", file.to_str().unwrap()]))
+    .ok();
+}
+
+#[test]
+fn config_path_in_json() {
+    let w = World::new();
+    let json = run(w.bare().args(["config", "path", "--json"])).ok().json();
+    assert_eq!(json["path"], json!(w.config_path().to_str().unwrap()));
+}
