@@ -12,6 +12,8 @@ use std::sync::{Mutex, MutexGuard};
 
 use serde_json::{Map, Value};
 
+use crate::clock;
+use crate::deliver::{self, Delivery, Target};
 use crate::faults::{Fault, FaultQueue};
 use crate::ids;
 use crate::ratelimit::RateLimiter;
@@ -130,6 +132,24 @@ impl App {
             .store
             .secret_of(id)
             .map(|secret| secret.expose().to_owned())
+    }
+
+    /// Sends `event` with `data` to every active endpoint of `org` subscribed to it, with one
+    /// payload (one timestamp) signed with each endpoint's secret as it is now. The lock is only
+    /// held to copy the targets out: receivers may be slow, and a receiver may well call the API
+    /// (or rotate the secret) while its delivery is in flight.
+    pub(crate) async fn deliver(&self, org: Org, event: &str, data: &Value) -> Vec<Delivery> {
+        let targets: Vec<Target> = self
+            .lock()
+            .store
+            .org(org)
+            .endpoints
+            .iter()
+            .filter_map(|endpoint| Target::for_event(endpoint, event))
+            .collect();
+        let timestamp = clock::iso8601_millis(clock::unix_now_millis());
+        let body = deliver::payload(event, &timestamp, data);
+        deliver::send_all(targets, body).await
     }
 
     pub(crate) fn insert_raw(&self, org: Org, record: Map<String, Value>) -> io::Result<()> {

@@ -1,6 +1,7 @@
-//! Wall-clock time as the API writes it: ISO 8601 UTC with whole seconds (`2025-01-15T10:30:00Z`).
+//! Wall-clock time as the API writes it: ISO 8601 UTC with whole seconds (`2025-01-15T10:30:00Z`)
+//! in resources, and with milliseconds (`2025-01-15T10:30:00.000Z`) in webhook payloads.
 //!
-//! The emulator needs exactly one date format, so a few lines of civil-calendar arithmetic
+//! The emulator needs just these two date formats, so a few lines of civil-calendar arithmetic
 //! (Howard Hinnant's `civil_from_days`) replace a date-time dependency.
 
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -11,6 +12,21 @@ pub(crate) fn unix_now() -> u64 {
         .duration_since(UNIX_EPOCH)
         .map(|d| d.as_secs())
         .unwrap_or(0)
+}
+
+/// Milliseconds since the Unix epoch; a clock set before 1970 counts as the epoch itself.
+pub(crate) fn unix_now_millis() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
+        .unwrap_or(0)
+}
+
+/// `unix_millis` as `YYYY-MM-DDTHH:MM:SS.mmmZ`, the form of a webhook payload's `timestamp`.
+pub(crate) fn iso8601_millis(unix_millis: u64) -> String {
+    let seconds = iso8601(unix_millis / 1000);
+    let whole = seconds.strip_suffix('Z').unwrap_or(&seconds);
+    format!("{whole}.{:03}Z", unix_millis % 1000)
 }
 
 /// `unix_secs` as `YYYY-MM-DDTHH:MM:SSZ`.
@@ -42,7 +58,7 @@ fn civil_from_days(days: i64) -> (i64, u32, u32) {
 
 #[cfg(test)]
 mod tests {
-    use super::iso8601;
+    use super::{iso8601, iso8601_millis};
 
     #[test]
     fn formats_known_instants() {
@@ -50,5 +66,19 @@ mod tests {
         assert_eq!(iso8601(1_736_937_000), "2025-01-15T10:30:00Z");
         assert_eq!(iso8601(951_868_799), "2000-02-29T23:59:59Z");
         assert_eq!(iso8601(4_107_542_400), "2100-03-01T00:00:00Z");
+    }
+
+    #[test]
+    fn formats_milliseconds() {
+        assert_eq!(iso8601_millis(0), "1970-01-01T00:00:00.000Z");
+        assert_eq!(
+            iso8601_millis(1_736_937_000_000),
+            "2025-01-15T10:30:00.000Z"
+        );
+        assert_eq!(
+            iso8601_millis(1_736_937_000_042),
+            "2025-01-15T10:30:00.042Z"
+        );
+        assert_eq!(iso8601_millis(951_868_799_999), "2000-02-29T23:59:59.999Z");
     }
 }

@@ -1,14 +1,16 @@
 //! The control API under `/_emulator/`, for tests and scripts that drive the emulator over HTTP:
-//! `POST /_emulator/faults`, `POST /_emulator/reset`, `GET /_emulator/requests`.
+//! `POST /_emulator/faults`, `POST /_emulator/reset`, `GET /_emulator/requests` and
+//! `POST /_emulator/deliver`.
 //!
 //! These calls need no key, are not rate limited and are not logged, so that a test can look at
-//! the request log without changing it.
+//! the request log without changing it. `deliver` alone reads `X-API-Key`, to pick the
+//! organization whose endpoints get the event.
 
 use std::sync::Arc;
 
 use axum::body::{Body, Bytes};
 use axum::extract::State;
-use axum::http::{Method, Request, StatusCode, Uri};
+use axum::http::{HeaderMap, Method, Request, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
@@ -17,9 +19,13 @@ use serde_json::error::Category;
 use tower::ServiceExt;
 
 use crate::app::App;
+use crate::auth;
+use crate::deliver;
 use crate::envelope::{self, ApiError, Detail};
 use crate::faults::Fault;
 use crate::server::{read_body, BodyRead, BODY_LIMIT};
+use crate::validate;
+use crate::Org;
 
 pub(crate) fn router(app: Arc<App>) -> Router {
     Router::new()
@@ -30,6 +36,10 @@ pub(crate) fn router(app: Arc<App>) -> Router {
         .route(
             "/_emulator/reset",
             post(reset).fallback(|| async { ApiError::method_not_allowed("POST") }),
+        )
+        .route(
+            "/_emulator/deliver",
+            post(deliver).fallback(|| async { ApiError::method_not_allowed("POST") }),
         )
         .route(
             "/_emulator/requests",
@@ -89,4 +99,25 @@ async fn reset(State(app): State<Arc<App>>) -> StatusCode {
 
 async fn requests(State(app): State<Arc<App>>) -> Response {
     envelope::data(StatusCode::OK, app.requests())
+}
+
+/// Sends a webhook event to the receivers of the caller's organization and answers
+/// `{"data": [{"endpointId", "url", "status"}]}`, in endpoint creation order.
+///
+/// The organization is that of the `X-API-Key` sent, or A when none is: a script can then
+/// deliver without knowing any key, and a test of organization B names B's key. A key the API
+/// would refuse (revoked, expired, unknown) gets the API's 401, so a mistyped key is not quietly
+/// taken for organization A. Scopes do not matter: this is not an API call.
+async fn deliver(
+    State(app): State<Arc<App>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    let org = match headers.get("x-api-key") {
+        None => Org::A,
+        Some(key) => auth::authenticate(Some(key.as_bytes()))?.org,
+    };
+    let (event, data) = deliver::parse_request(validate::json_object(&body)?)?;
+    let deliveries = app.deliver(org, &event, &data).await;
+    Ok(envelope::data(StatusCode::OK, deliveries))
 }

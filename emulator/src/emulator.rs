@@ -2,7 +2,8 @@
 //!
 //! The server gets its own thread and single-threaded tokio runtime, so a test can use it from
 //! synchronous code or from any async runtime without sharing an executor, and dropping the
-//! handle stops it. The inspection methods read the server's live state directly.
+//! handle stops it. The inspection methods read the server's live state directly; `deliver`
+//! runs on the server's runtime, so it needs no runtime of the caller's.
 
 use std::fmt;
 use std::io;
@@ -14,7 +15,9 @@ use serde_json::Value;
 use tokio::sync::oneshot;
 
 use crate::app::App;
-use crate::{Fault, LoggedRequest, Options, Org, Server};
+use crate::deliver;
+use crate::validate::EVENTS;
+use crate::{Delivery, Fault, LoggedRequest, Options, Org, Server};
 
 /// A running emulator. Dropping it stops the server (requests still in flight get a moment to
 /// finish).
@@ -33,6 +36,8 @@ use crate::{Fault, LoggedRequest, Options, Org, Server};
 pub struct Emulator {
     addr: SocketAddr,
     app: Arc<App>,
+    /// The server thread's runtime, where [`Emulator::deliver`] sends from.
+    runtime: tokio::runtime::Handle,
     stop: Option<oneshot::Sender<()>>,
     thread: Option<JoinHandle<()>>,
 }
@@ -58,6 +63,7 @@ impl Emulator {
             let _context = runtime.enter();
             tokio::net::TcpListener::from_std(listener)?
         };
+        let handle = runtime.handle().clone();
         let (stop, stopped) = oneshot::channel::<()>();
         let thread = std::thread::Builder::new()
             .name(format!("erzycall-emulator-{}", addr.port()))
@@ -71,6 +77,7 @@ impl Emulator {
         Ok(Emulator {
             addr,
             app,
+            runtime: handle,
             stop: Some(stop),
             thread: Some(thread),
         })
@@ -117,6 +124,47 @@ impl Emulator {
     /// The current signing secret of endpoint `id` (in either organization).
     pub fn secret_of(&self, id: &str) -> Option<String> {
         self.app.secret_of(id)
+    }
+
+    /// Sends `event` with `data` to every active endpoint of `org` subscribed to it, signed with
+    /// each endpoint's current secret, and returns each delivery's outcome in endpoint creation
+    /// order, like `POST /_emulator/deliver`. Blocks until every receiver has answered or timed
+    /// out (10 seconds at most).
+    ///
+    /// The sending happens on the emulator's own runtime, so this works from a plain test thread.
+    /// From async code, call it through `spawn_blocking`: a receiver served by the runtime whose
+    /// thread is blocked here could never answer.
+    ///
+    /// ```no_run
+    /// use erzycall_emulator::{Emulator, Org};
+    /// use serde_json::json;
+    ///
+    /// let emulator = Emulator::start()?;
+    /// // ... create an endpoint for http://127.0.0.1:PORT/hook subscribed to call.ended ...
+    /// for delivery in emulator.deliver("call.ended", json!({"id": "call_1"}), Org::A) {
+    ///     println!("{} {} -> {}", delivery.endpoint_id, delivery.url, delivery.status);
+    /// }
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    ///
+    /// # Panics
+    ///
+    /// If `event` is not one of the 8 documented events (the control API answers 400 instead),
+    /// or if the server thread has died.
+    pub fn deliver(&self, event: &str, data: Value, org: Org) -> Vec<Delivery> {
+        if !EVENTS.contains(&event) {
+            panic!("cannot deliver: {}", deliver::unknown_event(event));
+        }
+        let app = Arc::clone(&self.app);
+        let event = event.to_owned();
+        let (done, outcome) = std::sync::mpsc::sync_channel(1);
+        self.runtime.spawn(async move {
+            let _ = done.send(app.deliver(org, &event, &data).await);
+        });
+        match outcome.recv() {
+            Ok(deliveries) => deliveries,
+            Err(_) => panic!("cannot deliver: the emulator's server thread has stopped"),
+        }
     }
 
     /// Stores `record` in `org` exactly as given, with a fresh secret, to show a client data the

@@ -4,7 +4,8 @@
 //! their scopes, two organizations that cannot see each other, validation errors with per-field
 //! `details`, at most 5 endpoints per organization, `Idempotency-Key` replay, sliding-window rate
 //! limits with `X-RateLimit-*` headers, and `whsec_` secrets from a CSPRNG. A control API (and the
-//! methods of [`Emulator`]) injects failures and shows what a client sent.
+//! methods of [`Emulator`]) injects failures, shows what a client sent, and sends signed webhook
+//! deliveries to the endpoints' receivers.
 //!
 //! In a test, start one per test on a free port:
 //!
@@ -29,6 +30,7 @@ mod app;
 mod auth;
 mod clock;
 mod control;
+mod deliver;
 mod emulator;
 mod envelope;
 mod faults;
@@ -42,6 +44,7 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
+pub use deliver::Delivery;
 pub use emulator::Emulator;
 pub use faults::Fault;
 pub use server::{serve, Server};

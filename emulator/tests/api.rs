@@ -1,6 +1,6 @@
 //! The emulator driven over real HTTP, as the CLI and users' scripts drive it: every status and
 //! error code, every fault kind, idempotency, rate limits, isolation between organizations,
-//! hostile input, persistence, and the binary's two modes.
+//! hostile input, persistence, the binary's two modes, and webhook deliveries (in `deliver`).
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -14,6 +14,9 @@ use erzycall_emulator::{
 use reqwest::header::HeaderMap;
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
+
+#[path = "api/deliver.rs"]
+mod deliver;
 
 const KEY: &str = FULL_ACCESS_KEY;
 const WEBHOOKS: &str = "/api/v1/webhooks";
