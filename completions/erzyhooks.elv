@@ -47,6 +47,10 @@ set edit:completion:arg-completer[erzyhooks] = {|@words|
             cand delete 'Delete webhook endpoints'
             cand rotate-secret 'Replace an endpoint''s signing secret'
             cand events 'List the event types an endpoint can subscribe to'
+            cand sign 'Sign a payload as ErzyCall would'
+            cand verify 'Check a delivery''s signature'
+            cand listen 'Receive deliveries locally and show each one'
+            cand trigger 'Send a signed test delivery to a receiver'
             cand completions 'Print the shell completion script'
             cand man 'Print the man page (roff)'
             cand config 'Save an API key, show the effective settings'
@@ -241,6 +245,100 @@ set edit:completion:arg-completer[erzyhooks] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'erzyhooks;sign'= {
+            cand --secret-file 'The endpoint''s signing secret, in a file'
+            cand --api-key 'API key (visible to other users in `ps`: prefer --api-key-file or ERZYCALL_API_KEY)'
+            cand --api-key-file 'Read the API key from FILE'
+            cand --api-url 'API base URL [default: https://app.erzycall.com]'
+            cand --profile 'Config profile to use [default: the file''s default_profile, else "default"]'
+            cand --config 'Config file [default: <config dir>/erzyhooks/config.toml]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use color'
+            cand --timeout 'Seconds an attempt may take [default: 30]'
+            cand --proxy 'Send every request through this proxy [default: HTTPS_PROXY / HTTP_PROXY, minus NO_PROXY]'
+            cand --ca-cert 'Also trust the CA certificates in this PEM file (SSL_CERT_FILE replaces the system store)'
+            cand --retries 'Retries on rate limits, 5xx and failed connections [default: 3]'
+            cand --json 'Same as --output json'
+            cand -q 'Print only IDs (list, create) or nothing on success'
+            cand --quiet 'Print only IDs (list, create) or nothing on success'
+            cand -v 'Log each request to stderr (the key is never shown)'
+            cand --verbose 'Log each request to stderr (the key is never shown)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'erzyhooks;verify'= {
+            cand --signature 'The X-Webhook-Signature value received'
+            cand --secret-file 'The endpoint''s signing secret, in a file'
+            cand --api-key 'API key (visible to other users in `ps`: prefer --api-key-file or ERZYCALL_API_KEY)'
+            cand --api-key-file 'Read the API key from FILE'
+            cand --api-url 'API base URL [default: https://app.erzycall.com]'
+            cand --profile 'Config profile to use [default: the file''s default_profile, else "default"]'
+            cand --config 'Config file [default: <config dir>/erzyhooks/config.toml]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use color'
+            cand --timeout 'Seconds an attempt may take [default: 30]'
+            cand --proxy 'Send every request through this proxy [default: HTTPS_PROXY / HTTP_PROXY, minus NO_PROXY]'
+            cand --ca-cert 'Also trust the CA certificates in this PEM file (SSL_CERT_FILE replaces the system store)'
+            cand --retries 'Retries on rate limits, 5xx and failed connections [default: 3]'
+            cand --json 'Same as --output json'
+            cand -q 'Print only IDs (list, create) or nothing on success'
+            cand --quiet 'Print only IDs (list, create) or nothing on success'
+            cand -v 'Log each request to stderr (the key is never shown)'
+            cand --verbose 'Log each request to stderr (the key is never shown)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'erzyhooks;listen'= {
+            cand --addr 'Address to listen on (port 0 picks a free one)'
+            cand --path 'Path that receives deliveries'
+            cand --forward-to 'Relay verified deliveries to this URL and answer with its status'
+            cand --secret-file 'The endpoint''s signing secret, in a file'
+            cand --api-key 'API key (visible to other users in `ps`: prefer --api-key-file or ERZYCALL_API_KEY)'
+            cand --api-key-file 'Read the API key from FILE'
+            cand --api-url 'API base URL [default: https://app.erzycall.com]'
+            cand --profile 'Config profile to use [default: the file''s default_profile, else "default"]'
+            cand --config 'Config file [default: <config dir>/erzyhooks/config.toml]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use color'
+            cand --timeout 'Seconds an attempt may take [default: 30]'
+            cand --proxy 'Send every request through this proxy [default: HTTPS_PROXY / HTTP_PROXY, minus NO_PROXY]'
+            cand --ca-cert 'Also trust the CA certificates in this PEM file (SSL_CERT_FILE replaces the system store)'
+            cand --retries 'Retries on rate limits, 5xx and failed connections [default: 3]'
+            cand --json 'Same as --output json'
+            cand -q 'Print only IDs (list, create) or nothing on success'
+            cand --quiet 'Print only IDs (list, create) or nothing on success'
+            cand -v 'Log each request to stderr (the key is never shown)'
+            cand --verbose 'Log each request to stderr (the key is never shown)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'erzyhooks;trigger'= {
+            cand --url 'The receiver''s URL (http or https)'
+            cand --data 'A file with the JSON to send as `data` instead of the sample'
+            cand --secret-file 'The endpoint''s signing secret, in a file'
+            cand --api-key 'API key (visible to other users in `ps`: prefer --api-key-file or ERZYCALL_API_KEY)'
+            cand --api-key-file 'Read the API key from FILE'
+            cand --api-url 'API base URL [default: https://app.erzycall.com]'
+            cand --profile 'Config profile to use [default: the file''s default_profile, else "default"]'
+            cand --config 'Config file [default: <config dir>/erzyhooks/config.toml]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use color'
+            cand --timeout 'Seconds an attempt may take [default: 30]'
+            cand --proxy 'Send every request through this proxy [default: HTTPS_PROXY / HTTP_PROXY, minus NO_PROXY]'
+            cand --ca-cert 'Also trust the CA certificates in this PEM file (SSL_CERT_FILE replaces the system store)'
+            cand --retries 'Retries on rate limits, 5xx and failed connections [default: 3]'
+            cand --json 'Same as --output json'
+            cand -q 'Print only IDs (list, create) or nothing on success'
+            cand --quiet 'Print only IDs (list, create) or nothing on success'
+            cand -v 'Log each request to stderr (the key is never shown)'
+            cand --verbose 'Log each request to stderr (the key is never shown)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'erzyhooks;completions'= {
             cand --api-key 'API key (visible to other users in `ps`: prefer --api-key-file or ERZYCALL_API_KEY)'
             cand --api-key-file 'Read the API key from FILE'
@@ -393,6 +491,10 @@ set edit:completion:arg-completer[erzyhooks] = {|@words|
             cand delete 'Delete webhook endpoints'
             cand rotate-secret 'Replace an endpoint''s signing secret'
             cand events 'List the event types an endpoint can subscribe to'
+            cand sign 'Sign a payload as ErzyCall would'
+            cand verify 'Check a delivery''s signature'
+            cand listen 'Receive deliveries locally and show each one'
+            cand trigger 'Send a signed test delivery to a receiver'
             cand completions 'Print the shell completion script'
             cand man 'Print the man page (roff)'
             cand config 'Save an API key, show the effective settings'
@@ -411,6 +513,14 @@ set edit:completion:arg-completer[erzyhooks] = {|@words|
         &'erzyhooks;help;rotate-secret'= {
         }
         &'erzyhooks;help;events'= {
+        }
+        &'erzyhooks;help;sign'= {
+        }
+        &'erzyhooks;help;verify'= {
+        }
+        &'erzyhooks;help;listen'= {
+        }
+        &'erzyhooks;help;trigger'= {
         }
         &'erzyhooks;help;completions'= {
         }

@@ -51,6 +51,10 @@ complete -c erzyhooks -n "__fish_erzyhooks_needs_command" -f -a "update" -d 'Cha
 complete -c erzyhooks -n "__fish_erzyhooks_needs_command" -f -a "delete" -d 'Delete webhook endpoints'
 complete -c erzyhooks -n "__fish_erzyhooks_needs_command" -f -a "rotate-secret" -d 'Replace an endpoint\'s signing secret'
 complete -c erzyhooks -n "__fish_erzyhooks_needs_command" -f -a "events" -d 'List the event types an endpoint can subscribe to'
+complete -c erzyhooks -n "__fish_erzyhooks_needs_command" -f -a "sign" -d 'Sign a payload as ErzyCall would'
+complete -c erzyhooks -n "__fish_erzyhooks_needs_command" -f -a "verify" -d 'Check a delivery\'s signature'
+complete -c erzyhooks -n "__fish_erzyhooks_needs_command" -f -a "listen" -d 'Receive deliveries locally and show each one'
+complete -c erzyhooks -n "__fish_erzyhooks_needs_command" -f -a "trigger" -d 'Send a signed test delivery to a receiver'
 complete -c erzyhooks -n "__fish_erzyhooks_needs_command" -f -a "completions" -d 'Print the shell completion script'
 complete -c erzyhooks -n "__fish_erzyhooks_needs_command" -f -a "man" -d 'Print the man page (roff)'
 complete -c erzyhooks -n "__fish_erzyhooks_needs_command" -f -a "config" -d 'Save an API key, show the effective settings'
@@ -244,6 +248,88 @@ complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand events" -l json -d '
 complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand events" -s q -l quiet -d 'Print only IDs (list, create) or nothing on success'
 complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand events" -s v -l verbose -d 'Log each request to stderr (the key is never shown)'
 complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand events" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand sign" -l secret-file -d 'The endpoint\'s signing secret, in a file' -r -F
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand sign" -l api-key -d 'API key (visible to other users in `ps`: prefer --api-key-file or ERZYCALL_API_KEY)' -r
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand sign" -l api-key-file -d 'Read the API key from FILE' -r -F
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand sign" -l api-url -d 'API base URL [default: https://app.erzycall.com]' -r
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand sign" -l profile -d 'Config profile to use [default: the file\'s default_profile, else "default"]' -r
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand sign" -l config -d 'Config file [default: <config dir>/erzyhooks/config.toml]' -r -F
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand sign" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''"
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand sign" -l color -d 'When to use color' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand sign" -l timeout -d 'Seconds an attempt may take [default: 30]' -r
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand sign" -l proxy -d 'Send every request through this proxy [default: HTTPS_PROXY / HTTP_PROXY, minus NO_PROXY]' -r
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand sign" -l ca-cert -d 'Also trust the CA certificates in this PEM file (SSL_CERT_FILE replaces the system store)' -r -F
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand sign" -l retries -d 'Retries on rate limits, 5xx and failed connections [default: 3]' -r
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand sign" -l json -d 'Same as --output json'
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand sign" -s q -l quiet -d 'Print only IDs (list, create) or nothing on success'
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand sign" -s v -l verbose -d 'Log each request to stderr (the key is never shown)'
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand sign" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand verify" -l signature -d 'The X-Webhook-Signature value received' -r
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand verify" -l secret-file -d 'The endpoint\'s signing secret, in a file' -r -F
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand verify" -l api-key -d 'API key (visible to other users in `ps`: prefer --api-key-file or ERZYCALL_API_KEY)' -r
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand verify" -l api-key-file -d 'Read the API key from FILE' -r -F
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand verify" -l api-url -d 'API base URL [default: https://app.erzycall.com]' -r
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand verify" -l profile -d 'Config profile to use [default: the file\'s default_profile, else "default"]' -r
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand verify" -l config -d 'Config file [default: <config dir>/erzyhooks/config.toml]' -r -F
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand verify" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''"
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand verify" -l color -d 'When to use color' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand verify" -l timeout -d 'Seconds an attempt may take [default: 30]' -r
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand verify" -l proxy -d 'Send every request through this proxy [default: HTTPS_PROXY / HTTP_PROXY, minus NO_PROXY]' -r
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand verify" -l ca-cert -d 'Also trust the CA certificates in this PEM file (SSL_CERT_FILE replaces the system store)' -r -F
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand verify" -l retries -d 'Retries on rate limits, 5xx and failed connections [default: 3]' -r
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand verify" -l json -d 'Same as --output json'
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand verify" -s q -l quiet -d 'Print only IDs (list, create) or nothing on success'
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand verify" -s v -l verbose -d 'Log each request to stderr (the key is never shown)'
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand verify" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand listen" -l addr -d 'Address to listen on (port 0 picks a free one)' -r
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand listen" -l path -d 'Path that receives deliveries' -r
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand listen" -l forward-to -d 'Relay verified deliveries to this URL and answer with its status' -r
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand listen" -l secret-file -d 'The endpoint\'s signing secret, in a file' -r -F
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand listen" -l api-key -d 'API key (visible to other users in `ps`: prefer --api-key-file or ERZYCALL_API_KEY)' -r
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand listen" -l api-key-file -d 'Read the API key from FILE' -r -F
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand listen" -l api-url -d 'API base URL [default: https://app.erzycall.com]' -r
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand listen" -l profile -d 'Config profile to use [default: the file\'s default_profile, else "default"]' -r
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand listen" -l config -d 'Config file [default: <config dir>/erzyhooks/config.toml]' -r -F
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand listen" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''"
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand listen" -l color -d 'When to use color' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand listen" -l timeout -d 'Seconds an attempt may take [default: 30]' -r
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand listen" -l proxy -d 'Send every request through this proxy [default: HTTPS_PROXY / HTTP_PROXY, minus NO_PROXY]' -r
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand listen" -l ca-cert -d 'Also trust the CA certificates in this PEM file (SSL_CERT_FILE replaces the system store)' -r -F
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand listen" -l retries -d 'Retries on rate limits, 5xx and failed connections [default: 3]' -r
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand listen" -l json -d 'Same as --output json'
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand listen" -s q -l quiet -d 'Print only IDs (list, create) or nothing on success'
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand listen" -s v -l verbose -d 'Log each request to stderr (the key is never shown)'
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand listen" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand trigger" -l url -d 'The receiver\'s URL (http or https)' -r
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand trigger" -l data -d 'A file with the JSON to send as `data` instead of the sample' -r -F
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand trigger" -l secret-file -d 'The endpoint\'s signing secret, in a file' -r -F
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand trigger" -l api-key -d 'API key (visible to other users in `ps`: prefer --api-key-file or ERZYCALL_API_KEY)' -r
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand trigger" -l api-key-file -d 'Read the API key from FILE' -r -F
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand trigger" -l api-url -d 'API base URL [default: https://app.erzycall.com]' -r
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand trigger" -l profile -d 'Config profile to use [default: the file\'s default_profile, else "default"]' -r
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand trigger" -l config -d 'Config file [default: <config dir>/erzyhooks/config.toml]' -r -F
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand trigger" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''"
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand trigger" -l color -d 'When to use color' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand trigger" -l timeout -d 'Seconds an attempt may take [default: 30]' -r
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand trigger" -l proxy -d 'Send every request through this proxy [default: HTTPS_PROXY / HTTP_PROXY, minus NO_PROXY]' -r
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand trigger" -l ca-cert -d 'Also trust the CA certificates in this PEM file (SSL_CERT_FILE replaces the system store)' -r -F
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand trigger" -l retries -d 'Retries on rate limits, 5xx and failed connections [default: 3]' -r
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand trigger" -l json -d 'Same as --output json'
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand trigger" -s q -l quiet -d 'Print only IDs (list, create) or nothing on success'
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand trigger" -s v -l verbose -d 'Log each request to stderr (the key is never shown)'
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand trigger" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand completions" -l api-key -d 'API key (visible to other users in `ps`: prefer --api-key-file or ERZYCALL_API_KEY)' -r
 complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand completions" -l api-key-file -d 'Read the API key from FILE' -r -F
 complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand completions" -l api-url -d 'API base URL [default: https://app.erzycall.com]' -r
@@ -360,17 +446,21 @@ complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand config; and __fish_s
 complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show the effective settings and where each comes from'
 complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "path" -d 'Print the config file\'s path'
 complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand help; and not __fish_seen_subcommand_from list get create update delete rotate-secret events completions man config help" -f -a "list" -d 'List the organization\'s webhook endpoints'
-complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand help; and not __fish_seen_subcommand_from list get create update delete rotate-secret events completions man config help" -f -a "get" -d 'Show one webhook endpoint'
-complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand help; and not __fish_seen_subcommand_from list get create update delete rotate-secret events completions man config help" -f -a "create" -d 'Create a webhook endpoint'
-complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand help; and not __fish_seen_subcommand_from list get create update delete rotate-secret events completions man config help" -f -a "update" -d 'Change a webhook endpoint'
-complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand help; and not __fish_seen_subcommand_from list get create update delete rotate-secret events completions man config help" -f -a "delete" -d 'Delete webhook endpoints'
-complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand help; and not __fish_seen_subcommand_from list get create update delete rotate-secret events completions man config help" -f -a "rotate-secret" -d 'Replace an endpoint\'s signing secret'
-complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand help; and not __fish_seen_subcommand_from list get create update delete rotate-secret events completions man config help" -f -a "events" -d 'List the event types an endpoint can subscribe to'
-complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand help; and not __fish_seen_subcommand_from list get create update delete rotate-secret events completions man config help" -f -a "completions" -d 'Print the shell completion script'
-complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand help; and not __fish_seen_subcommand_from list get create update delete rotate-secret events completions man config help" -f -a "man" -d 'Print the man page (roff)'
-complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand help; and not __fish_seen_subcommand_from list get create update delete rotate-secret events completions man config help" -f -a "config" -d 'Save an API key, show the effective settings'
-complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand help; and not __fish_seen_subcommand_from list get create update delete rotate-secret events completions man config help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand help; and not __fish_seen_subcommand_from list get create update delete rotate-secret events sign verify listen trigger completions man config help" -f -a "list" -d 'List the organization\'s webhook endpoints'
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand help; and not __fish_seen_subcommand_from list get create update delete rotate-secret events sign verify listen trigger completions man config help" -f -a "get" -d 'Show one webhook endpoint'
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand help; and not __fish_seen_subcommand_from list get create update delete rotate-secret events sign verify listen trigger completions man config help" -f -a "create" -d 'Create a webhook endpoint'
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand help; and not __fish_seen_subcommand_from list get create update delete rotate-secret events sign verify listen trigger completions man config help" -f -a "update" -d 'Change a webhook endpoint'
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand help; and not __fish_seen_subcommand_from list get create update delete rotate-secret events sign verify listen trigger completions man config help" -f -a "delete" -d 'Delete webhook endpoints'
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand help; and not __fish_seen_subcommand_from list get create update delete rotate-secret events sign verify listen trigger completions man config help" -f -a "rotate-secret" -d 'Replace an endpoint\'s signing secret'
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand help; and not __fish_seen_subcommand_from list get create update delete rotate-secret events sign verify listen trigger completions man config help" -f -a "events" -d 'List the event types an endpoint can subscribe to'
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand help; and not __fish_seen_subcommand_from list get create update delete rotate-secret events sign verify listen trigger completions man config help" -f -a "sign" -d 'Sign a payload as ErzyCall would'
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand help; and not __fish_seen_subcommand_from list get create update delete rotate-secret events sign verify listen trigger completions man config help" -f -a "verify" -d 'Check a delivery\'s signature'
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand help; and not __fish_seen_subcommand_from list get create update delete rotate-secret events sign verify listen trigger completions man config help" -f -a "listen" -d 'Receive deliveries locally and show each one'
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand help; and not __fish_seen_subcommand_from list get create update delete rotate-secret events sign verify listen trigger completions man config help" -f -a "trigger" -d 'Send a signed test delivery to a receiver'
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand help; and not __fish_seen_subcommand_from list get create update delete rotate-secret events sign verify listen trigger completions man config help" -f -a "completions" -d 'Print the shell completion script'
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand help; and not __fish_seen_subcommand_from list get create update delete rotate-secret events sign verify listen trigger completions man config help" -f -a "man" -d 'Print the man page (roff)'
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand help; and not __fish_seen_subcommand_from list get create update delete rotate-secret events sign verify listen trigger completions man config help" -f -a "config" -d 'Save an API key, show the effective settings'
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand help; and not __fish_seen_subcommand_from list get create update delete rotate-secret events sign verify listen trigger completions man config help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "set-key" -d 'Save an API key in the config file'
 complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Show the effective settings and where each comes from'
 complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the config file\'s path'

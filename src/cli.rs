@@ -151,6 +151,10 @@ pub enum Command {
     Delete(commands::delete::Args),
     RotateSecret(commands::rotate_secret::Args),
     Events(commands::events::Args),
+    Sign(commands::sign::Args),
+    Verify(commands::verify::Args),
+    Listen(commands::listen::Args),
+    Trigger(commands::trigger::Args),
     Completions(commands::completions::Args),
     Man(commands::man::Args),
     #[command(subcommand)]

@@ -14,6 +14,7 @@ use crate::api::{self, FieldError};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Exit {
     Success = 0,
+    CheckFailed = 1,
     Usage = 2,
     Auth = 3,
     NotFound = 4,

@@ -12,7 +12,10 @@ pub mod events;
 pub mod files;
 pub mod input;
 pub mod output;
+pub mod payload;
+pub mod receiver;
 pub mod secret;
+pub mod signature;
 
 use std::ffi::OsString;
 use std::io::Write;
@@ -47,6 +50,10 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> u8 {
         Command::Delete(args) => commands::delete::run(args, &mut ctx),
         Command::RotateSecret(args) => commands::rotate_secret::run(args, &mut ctx),
         Command::Events(args) => commands::events::run(args, &mut ctx),
+        Command::Sign(args) => commands::sign::run(args, &mut ctx),
+        Command::Verify(args) => commands::verify::run(args, &mut ctx),
+        Command::Listen(args) => commands::listen::run(args, &mut ctx),
+        Command::Trigger(args) => commands::trigger::run(args, &mut ctx),
         Command::Config(command) => commands::config::run(command, &mut ctx),
         Command::Completions(args) => commands::completions::run(args, &mut ctx),
         Command::Man(args) => commands::man::run(args, &mut ctx),

@@ -1,10 +1,11 @@
 //! The webhook-endpoint API under `/api/`: the request pipeline every API call goes through, and
 //! the five operations of `seed-webhook-endpoints.txt`.
 //!
-//! Pipeline order, fixed so that tests can reason about it: log the request → apply a pending
-//! fault → rate limit (per presented key) → authenticate → body size → route → scope → operation.
-//! A request answered by a fault does not count against the rate limit, and every answer carries
-//! the `X-RateLimit-*` headers.
+//! Pipeline order, fixed so that tests can reason about it: log the request → a `Content-Length`
+//! over 16 MiB (413 at once, the body unread, the connection closed) → apply a pending fault →
+//! rate limit (per presented key) → authenticate → body size → route → scope → operation. A
+//! request answered by a fault or by that early 413 does not count against the rate limit, and
+//! every answer carries the `X-RateLimit-*` headers.
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -26,8 +27,10 @@ use crate::auth::{self, Caller, WEBHOOKS_READ, WEBHOOKS_WRITE};
 use crate::envelope::{self, ApiError};
 use crate::faults::{self, Fault};
 use crate::ids;
-use crate::ratelimit::{Quota, Verdict};
-use crate::server::{read_body, BodyRead, Dropped, BODY_LIMIT};
+use crate::ratelimit::{self, Quota, Verdict};
+use crate::server::{
+    declared_too_large, read_body, refuse_declared_too_large, BodyRead, Dropped, BODY_LIMIT,
+};
 use crate::state::{self, Endpoint, StoredResponse, WireRecord, MAX_ENDPOINTS};
 use crate::validate::{self, Operation};
 use crate::{clock, LoggedRequest};
@@ -77,6 +80,13 @@ pub(crate) async fn handle(
         status: 0,
     });
 
+    // A body announced as too large even to throw away is not waited for.
+    if declared_too_large(&body) {
+        let quota = peek(app, &limiter_key);
+        let response = with_quota(refuse_declared_too_large(), quota);
+        return Ok(finish(app, ticket, response));
+    }
+
     // Read the whole body first (up to a cap) even when it will be refused, so that the client
     // is never cut off mid-upload and always gets to read the answer.
     let body = match read_body(body).await {
@@ -97,7 +107,10 @@ pub(crate) async fn handle(
         Some(Fault::RateLimit { retry_after, .. }) => {
             let quota = Quota {
                 remaining: 0,
-                reset: clock::unix_now() + retry_after,
+                reset: ratelimit::unix_secs_after(
+                    clock::unix_now_precise(),
+                    Duration::from_secs(retry_after),
+                ),
                 ..peek(app, &limiter_key)
             };
             let response = ApiError::rate_limited(retry_after).into_response();
@@ -116,7 +129,7 @@ pub(crate) async fn handle(
     let verdict = app
         .lock()
         .limiter
-        .check(&limiter_key, Instant::now(), clock::unix_now());
+        .check(&limiter_key, Instant::now(), clock::unix_now_precise());
     let response = match verdict {
         Verdict::Limited { quota, retry_after } => {
             with_quota(ApiError::rate_limited(retry_after).into_response(), quota)
@@ -146,7 +159,7 @@ pub(crate) async fn handle(
 fn peek(app: &App, limiter_key: &str) -> Quota {
     app.lock()
         .limiter
-        .peek(limiter_key, Instant::now(), clock::unix_now())
+        .peek(limiter_key, Instant::now(), clock::unix_now_precise())
 }
 
 fn with_quota(mut response: Response, quota: Quota) -> Response {

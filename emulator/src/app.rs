@@ -7,7 +7,7 @@
 //! and the HTTP server both go through this type, so they always see the same state.
 
 use std::io;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
 use serde_json::{Map, Value};
@@ -16,7 +16,7 @@ use crate::clock;
 use crate::deliver::{self, Delivery, Target};
 use crate::faults::{Fault, FaultQueue};
 use crate::ids;
-use crate::ratelimit::RateLimiter;
+use crate::ratelimit::{RateLimiter, RateWindows};
 use crate::state::{Endpoint, Store};
 use crate::{LoggedRequest, Options, Org, Seed};
 
@@ -36,10 +36,13 @@ pub(crate) struct Inner {
 
 impl App {
     /// Loads the state file (or applies the seed when there is none) and writes it back at once,
-    /// so a state file that cannot be written is reported at start, not on the first change.
-    pub(crate) fn new(options: &Options) -> io::Result<App> {
+    /// so a state file that cannot be read or written is reported at start, not on the first
+    /// change. Every such error names the file.
+    pub(crate) fn new(options: &Options, windows: RateWindows) -> io::Result<App> {
         let loaded = match &options.state_file {
-            Some(path) => Store::load(path)?,
+            Some(path) => {
+                Store::load(path).map_err(|error| state_file_error("read", path, error))?
+            }
             None => None,
         };
         let store = match loaded {
@@ -49,17 +52,14 @@ impl App {
                 if options.seed == Some(Seed::Demo) {
                     store.seed_demo()?;
                 }
-                if let Some(path) = &options.state_file {
-                    store.save(path).map_err(|error| {
-                        io::Error::new(
-                            error.kind(),
-                            format!("cannot write state file {}: {error}", path.display()),
-                        )
-                    })?;
-                }
                 store
             }
         };
+        if let Some(path) = &options.state_file {
+            store
+                .save(path)
+                .map_err(|error| state_file_error("write", path, error))?;
+        }
         Ok(App {
             inner: Mutex::new(Inner {
                 store,
@@ -67,6 +67,7 @@ impl App {
                 limiter: RateLimiter::new(
                     options.rate_limit_per_minute,
                     options.rate_limit_per_hour,
+                    windows,
                 ),
                 log: RequestLog::default(),
             }),
@@ -163,6 +164,20 @@ impl App {
         self.persist(&inner);
         Ok(())
     }
+}
+
+/// `error` from reading or writing the state file at `path`, saying which file and what went
+/// wrong, as in `cannot read state file ./x: Permission denied (os error 13)`.
+fn state_file_error(action: &str, path: &Path, error: io::Error) -> io::Error {
+    let why = if path.is_dir() {
+        "it is a directory, not a file".to_owned()
+    } else {
+        error.to_string()
+    };
+    io::Error::new(
+        error.kind(),
+        format!("cannot {action} state file {}: {why}", path.display()),
+    )
 }
 
 /// API requests in arrival order. An entry is added when a request arrives and gets its status

@@ -108,7 +108,7 @@ mod tests {
             (None, "UNAUTHORIZED"),
         ] {
             let error = authenticate(key).expect_err("rejected");
-            assert_eq!((error.status.as_u16(), error.code), (401, code));
+            assert_eq!((error.status.as_u16(), &*error.code), (401, code));
         }
     }
 }

@@ -4,7 +4,7 @@
 //! The emulator needs just these two date formats, so a few lines of civil-calendar arithmetic
 //! (Howard Hinnant's `civil_from_days`) replace a date-time dependency.
 
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 /// Seconds since the Unix epoch; a clock set before 1970 counts as the epoch itself.
 pub(crate) fn unix_now() -> u64 {
@@ -12,6 +12,13 @@ pub(crate) fn unix_now() -> u64 {
         .duration_since(UNIX_EPOCH)
         .map(|d| d.as_secs())
         .unwrap_or(0)
+}
+
+/// Time since the Unix epoch, to the nanosecond; a clock set before 1970 counts as the epoch.
+pub(crate) fn unix_now_precise() -> Duration {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap_or(Duration::ZERO)
 }
 
 /// Milliseconds since the Unix epoch; a clock set before 1970 counts as the epoch itself.

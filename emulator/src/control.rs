@@ -23,7 +23,9 @@ use crate::auth;
 use crate::deliver;
 use crate::envelope::{self, ApiError, Detail};
 use crate::faults::Fault;
-use crate::server::{read_body, BodyRead, BODY_LIMIT};
+use crate::server::{
+    declared_too_large, read_body, refuse_declared_too_large, BodyRead, BODY_LIMIT,
+};
 use crate::validate;
 use crate::Org;
 
@@ -53,6 +55,9 @@ pub(crate) fn router(app: Arc<App>) -> Router {
 
 pub(crate) async fn handle(router: &Router, request: Request<Incoming>) -> Response {
     let (parts, body) = request.into_parts();
+    if declared_too_large(&body) {
+        return refuse_declared_too_large();
+    }
     let body = match read_body(body).await {
         BodyRead::Complete(bytes) => bytes,
         BodyRead::TooLarge => return ApiError::payload_too_large(BODY_LIMIT).into_response(),

@@ -10,12 +10,14 @@ use std::io;
 use std::net::{Ipv4Addr, SocketAddr};
 use std::sync::Arc;
 use std::thread::JoinHandle;
+use std::time::Duration;
 
 use serde_json::Value;
 use tokio::sync::oneshot;
 
 use crate::app::App;
 use crate::deliver;
+use crate::ratelimit::RateWindows;
 use crate::validate::EVENTS;
 use crate::{Delivery, Fault, LoggedRequest, Options, Org, Server};
 
@@ -51,7 +53,23 @@ impl Emulator {
     /// Starts an emulator on a free port of 127.0.0.1. Fails if the state file cannot be read
     /// or written, or if no port or thread can be had.
     pub fn start_with(options: Options) -> io::Result<Emulator> {
-        let server = Server::new(options)?;
+        Emulator::start_server(Server::new(options)?)
+    }
+
+    /// For the emulator's own tests: [`Emulator::start_with`], but with rate-limit windows of
+    /// `minute` and `hour` instead of 60 seconds and an hour, so that a test can watch a window
+    /// slide without waiting a minute. Not part of the supported API.
+    #[doc(hidden)]
+    pub fn start_with_rate_windows(
+        options: Options,
+        minute: Duration,
+        hour: Duration,
+    ) -> io::Result<Emulator> {
+        let windows = RateWindows { minute, hour };
+        Emulator::start_server(Server::with_rate_windows(options, windows)?)
+    }
+
+    fn start_server(server: Server) -> io::Result<Emulator> {
         let app = server.app();
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()

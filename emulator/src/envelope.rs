@@ -4,6 +4,8 @@
 //! Every answer the emulator gives, including 404s for unknown routes and 405s, goes through here
 //! so that clients can rely on one shape.
 
+use std::borrow::Cow;
+
 use axum::body::Body;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -29,7 +31,8 @@ impl Detail {
 #[derive(Clone, Debug)]
 pub(crate) struct ApiError {
     pub(crate) status: StatusCode,
-    pub(crate) code: &'static str,
+    /// Mostly a fixed code; a `status` fault with an unusual status makes one up (`HTTP_418`).
+    pub(crate) code: Cow<'static, str>,
     pub(crate) message: String,
     pub(crate) details: Option<Vec<Detail>>,
     /// `Retry-After` in seconds, for 429s.
@@ -39,10 +42,14 @@ pub(crate) struct ApiError {
 }
 
 impl ApiError {
-    pub(crate) fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
+    pub(crate) fn new(
+        status: StatusCode,
+        code: impl Into<Cow<'static, str>>,
+        message: impl Into<String>,
+    ) -> Self {
         ApiError {
             status,
-            code,
+            code: code.into(),
             message: message.into(),
             details: None,
             retry_after: None,
@@ -126,7 +133,7 @@ impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let envelope = ErrorEnvelope {
             error: ErrorBody {
-                code: self.code,
+                code: &self.code,
                 message: &self.message,
                 details: self.details.as_deref(),
             },

@@ -5,6 +5,7 @@
 //! Faults wait in a queue, in the order they were added; each one answers the next `count` API
 //! requests, then the next fault takes over.
 
+use std::borrow::Cow;
 use std::collections::VecDeque;
 
 use axum::body::Body;
@@ -27,8 +28,11 @@ use crate::envelope::ApiError;
     deny_unknown_fields
 )]
 pub enum Fault {
-    /// Answer `status` (400–599) with the API's error envelope: 500 is `INTERNAL_ERROR`, 502
-    /// `BAD_GATEWAY`, 503 `SERVICE_UNAVAILABLE`, 504 `GATEWAY_TIMEOUT`.
+    /// Answer `status` (400–599) with the API's error envelope: 400 is `BAD_REQUEST`, 401
+    /// `UNAUTHORIZED`, 403 `FORBIDDEN`, 404 `NOT_FOUND`, 409 `CONFLICT`, 422 `UNPROCESSABLE`, 429
+    /// `RATE_LIMITED` (without `Retry-After`; see [`Fault::RateLimit`]), any other 4xx
+    /// `HTTP_<status>` (such as `HTTP_418`); 500 is `INTERNAL_ERROR`, 502 `BAD_GATEWAY`, 503
+    /// `SERVICE_UNAVAILABLE`, 504 `GATEWAY_TIMEOUT`, any other 5xx `INTERNAL_ERROR`.
     Status {
         status: u16,
         #[serde(default = "one")]
@@ -130,22 +134,24 @@ impl FaultQueue {
     }
 }
 
-/// The error envelope a `status` fault answers with.
+/// The error envelope a `status` fault answers with, its code named after the status: the API's
+/// own codes where it has one for that status, the usual names of the common 4xx and 5xx
+/// statuses, and `HTTP_<status>` for any other 4xx.
 pub(crate) fn status_error(status: u16) -> ApiError {
     let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    let code = match status.as_u16() {
-        400 => "BAD_REQUEST",
-        401 => "UNAUTHORIZED",
-        403 => "FORBIDDEN",
-        404 => "NOT_FOUND",
-        409 => "CONFLICT",
-        422 => "UNPROCESSABLE_ENTITY",
-        429 => "RATE_LIMITED",
-        502 => "BAD_GATEWAY",
-        503 => "SERVICE_UNAVAILABLE",
-        504 => "GATEWAY_TIMEOUT",
-        500..=599 => "INTERNAL_ERROR",
-        _ => "ERROR",
+    let code: Cow<'static, str> = match status.as_u16() {
+        400 => "BAD_REQUEST".into(),
+        401 => "UNAUTHORIZED".into(),
+        403 => "FORBIDDEN".into(),
+        404 => "NOT_FOUND".into(),
+        409 => "CONFLICT".into(),
+        422 => "UNPROCESSABLE".into(),
+        429 => "RATE_LIMITED".into(),
+        502 => "BAD_GATEWAY".into(),
+        503 => "SERVICE_UNAVAILABLE".into(),
+        504 => "GATEWAY_TIMEOUT".into(),
+        500..=599 => "INTERNAL_ERROR".into(),
+        other => format!("HTTP_{other}").into(),
     };
     let reason = status.canonical_reason().unwrap_or("Error");
     ApiError::new(

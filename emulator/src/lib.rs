@@ -67,11 +67,14 @@ pub struct Options {
     /// Example data to start with; ignored when `state_file` already exists.
     pub seed: Option<Seed>,
     /// Where to keep state across restarts: loaded at start when it exists, written (atomically,
-    /// mode 0600) after every change.
+    /// mode 0600) at start and after every change. A file that cannot be read or written makes
+    /// the start fail, with an error that names it.
     pub state_file: Option<PathBuf>,
-    /// Requests one key may make in any 60 seconds; 0 rate-limits every request.
+    /// Requests one key may make in any 60 seconds; 0 rate-limits every request (the binary's
+    /// `--rate-limit-per-minute` refuses 0).
     pub rate_limit_per_minute: u32,
-    /// Requests one key may make in any hour; 0 rate-limits every request.
+    /// Requests one key may make in any hour; 0 rate-limits every request (the binary's
+    /// `--rate-limit-per-hour` refuses 0).
     pub rate_limit_per_hour: u32,
 }
 

@@ -52,12 +52,24 @@ struct ServerArgs {
     #[arg(long, value_name = "FILE", global = true)]
     state: Option<PathBuf>,
 
-    /// Requests one API key may make in any 60 seconds
-    #[arg(long, value_name = "N", default_value_t = 60, global = true)]
+    /// Requests one API key may make in any 60 seconds (at least 1)
+    #[arg(
+        long,
+        value_name = "N",
+        default_value_t = 60,
+        global = true,
+        value_parser = clap::value_parser!(u32).range(1..)
+    )]
     rate_limit_per_minute: u32,
 
-    /// Requests one API key may make in any hour
-    #[arg(long, value_name = "N", default_value_t = 1000, global = true)]
+    /// Requests one API key may make in any hour (at least 1)
+    #[arg(
+        long,
+        value_name = "N",
+        default_value_t = 1000,
+        global = true,
+        value_parser = clap::value_parser!(u32).range(1..)
+    )]
     rate_limit_per_hour: u32,
 }
 
@@ -75,6 +87,10 @@ enum Command {
     /// ERZYCALL_API_URL=http://127.0.0.1:PORT and ERZYCALL_API_KEY=ek_test_emulator. The emulator
     /// itself prints nothing on stdout. If CMD is killed by a signal, the exit code is 128 + the
     /// signal number; if it cannot be started, 127.
+    ///
+    /// SIGTERM and SIGHUP sent to the emulator are passed on to CMD, and the emulator stops once
+    /// CMD has exited. Ctrl-C reaches CMD from the terminal; the emulator keeps serving until
+    /// CMD is done.
     ///
     /// Example: erzycall-emulator exec --seed demo -- sh -c 'erzyhooks list --json'
     Exec {
@@ -198,10 +214,6 @@ fn exec(command: &[OsString], options: Options) -> ExitCode {
             )
             .exit();
     };
-    let emulator = match Emulator::start_with(options) {
-        Ok(emulator) => emulator,
-        Err(error) => return fail(error),
-    };
     let runtime = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -209,15 +221,17 @@ fn exec(command: &[OsString], options: Options) -> ExitCode {
         Ok(runtime) => runtime,
         Err(error) => return fail(format_args!("cannot start the runtime: {error}")),
     };
+    // Take over SIGTERM and SIGHUP first thing, so that from here on they reach CMD (at once if
+    // one came before CMD started) instead of ending the emulator under CMD's feet.
+    let mut signals = match runtime.block_on(async { Signals::new() }) {
+        Ok(signals) => signals,
+        Err(error) => return fail(format_args!("cannot handle signals: {error}")),
+    };
+    let emulator = match Emulator::start_with(options) {
+        Ok(emulator) => emulator,
+        Err(error) => return fail(error),
+    };
     let code = runtime.block_on(async {
-        // Listen for signals before CMD exists, so none can end the emulator under CMD's feet.
-        let mut signals = match Signals::new() {
-            Ok(signals) => signals,
-            Err(error) => {
-                eprintln!("erzycall-emulator: error: cannot handle signals: {error}");
-                return 1;
-            }
-        };
         let child = tokio::process::Command::new(program)
             .args(args)
             .env("ERZYCALL_API_URL", emulator.base_url())
@@ -252,6 +266,8 @@ struct Signals {
     interrupt: tokio::signal::unix::Signal,
     #[cfg(unix)]
     terminate: tokio::signal::unix::Signal,
+    #[cfg(unix)]
+    hangup: tokio::signal::unix::Signal,
 }
 
 impl Signals {
@@ -262,6 +278,7 @@ impl Signals {
             Ok(Signals {
                 interrupt: signal(SignalKind::interrupt())?,
                 terminate: signal(SignalKind::terminate())?,
+                hangup: signal(SignalKind::hangup())?,
             })
         }
         #[cfg(not(unix))]
@@ -270,22 +287,40 @@ impl Signals {
         }
     }
 
-    /// Waits for CMD. Ctrl-C from a terminal reaches CMD too, so the emulator ignores it and
-    /// keeps serving until CMD has exited; a SIGTERM aimed at the emulator alone is passed on as
-    /// a kill.
+    /// Waits for CMD. Ctrl-C from a terminal reaches CMD too (it is in the terminal's foreground
+    /// process group with the emulator), so the emulator ignores it and keeps serving until CMD
+    /// has exited. A SIGTERM or SIGHUP aimed at the emulator alone is passed on to CMD, which
+    /// can then clean up (and stop its own children) before it exits; the emulator keeps
+    /// serving until it has.
     async fn wait_for(&mut self, child: &mut tokio::process::Child) -> std::io::Result<ExitStatus> {
         #[cfg(unix)]
         loop {
             tokio::select! {
                 status = child.wait() => return status,
                 Some(()) = self.interrupt.recv() => {}
-                Some(()) = self.terminate.recv() => {
-                    let _ = child.start_kill();
-                }
+                Some(()) = self.terminate.recv() => forward(child, libc::SIGTERM),
+                Some(()) = self.hangup.recv() => forward(child, libc::SIGHUP),
             }
         }
         #[cfg(not(unix))]
         child.wait().await
+    }
+}
+
+/// Sends `signal` to CMD (its process only: CMD passes it on to its own children if it wants).
+#[cfg(unix)]
+fn forward(child: &tokio::process::Child, signal: libc::c_int) {
+    // `id` is None once CMD has been reaped, when its PID may belong to another process.
+    let Some(pid) = child.id().and_then(|pid| libc::pid_t::try_from(pid).ok()) else {
+        return;
+    };
+    // SAFETY: kill(2) takes plain integers and touches no memory of ours.
+    let sent = unsafe { libc::kill(pid, signal) };
+    if sent != 0 {
+        let error = std::io::Error::last_os_error();
+        eprintln!(
+            "erzycall-emulator: warning: could not pass signal {signal} on to the command: {error}"
+        );
     }
 }
 

@@ -12,11 +12,11 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::body::Bytes;
-use axum::http::Request;
+use axum::http::{header, HeaderValue, Request};
 use axum::response::{IntoResponse, Response};
 use axum::Router;
 use http_body_util::BodyExt;
-use hyper::body::Incoming;
+use hyper::body::{Body as _, Incoming};
 use hyper::server::conn::http1;
 use hyper::service::service_fn;
 use hyper_util::rt::{TokioIo, TokioTimer};
@@ -25,12 +25,14 @@ use tokio::net::TcpListener;
 
 use crate::app::App;
 use crate::envelope::ApiError;
+use crate::ratelimit::RateWindows;
 use crate::{api, control, Options};
 
 /// Largest request body accepted; larger ones get 413 `PAYLOAD_TOO_LARGE`.
 pub(crate) const BODY_LIMIT: usize = 64 * 1024;
 /// Up to this much of a too-large body is read and thrown away, so the client can finish sending
-/// and read the 413; past it the connection is closed after the answer.
+/// and read the 413; past it the connection is closed after the answer. A request whose
+/// `Content-Length` says it is larger gets its 413 at once, before any of the body is read.
 const DISCARD_LIMIT: usize = 16 * 1024 * 1024;
 /// A client has this long to send a request's headers.
 const HEADER_TIMEOUT: Duration = Duration::from_secs(30);
@@ -54,6 +56,22 @@ pub(crate) enum BodyRead {
     TooLarge,
     /// The client went away or sent a broken body.
     Failed,
+}
+
+/// Whether the request's `Content-Length` announces a body larger than [`DISCARD_LIMIT`]: one not
+/// worth reading even to throw it away, refused at once with [`refuse_declared_too_large`].
+pub(crate) fn declared_too_large(body: &Incoming) -> bool {
+    body.size_hint().lower() > DISCARD_LIMIT as u64
+}
+
+/// The 413 `PAYLOAD_TOO_LARGE` for a body [`declared_too_large`], sent without reading a byte of
+/// it. `Connection: close`: the unread body makes the connection useless for another request.
+pub(crate) fn refuse_declared_too_large() -> Response {
+    let mut response = ApiError::payload_too_large(BODY_LIMIT).into_response();
+    response
+        .headers_mut()
+        .insert(header::CONNECTION, HeaderValue::from_static("close"));
+    response
 }
 
 /// Reads a request body, keeping at most [`BODY_LIMIT`] bytes.
@@ -92,10 +110,16 @@ pub struct Server {
 }
 
 impl Server {
-    /// Loads the state file or applies the seed, as `options` say.
+    /// Loads the state file or applies the seed, as `options` say. Fails, naming the file, if the
+    /// state file cannot be read or written.
     pub fn new(options: Options) -> io::Result<Server> {
+        Server::with_rate_windows(options, RateWindows::default())
+    }
+
+    /// [`Server::new`] with other lengths for the minute and hour windows of the rate limits.
+    pub(crate) fn with_rate_windows(options: Options, windows: RateWindows) -> io::Result<Server> {
         Ok(Server {
-            app: Arc::new(App::new(&options)?),
+            app: Arc::new(App::new(&options, windows)?),
         })
     }
 

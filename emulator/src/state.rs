@@ -186,7 +186,8 @@ impl Store {
         Ok(())
     }
 
-    /// Reads a state file; `None` when there is none yet.
+    /// Reads a state file; `None` when there is none yet. Errors do not name the file: the caller
+    /// does.
     pub(crate) fn load(path: &Path) -> io::Result<Option<Store>> {
         let bytes = match fs::read(path) {
             Ok(bytes) => bytes,
@@ -196,15 +197,14 @@ impl Store {
         let file: StateFile = serde_json::from_slice(&bytes).map_err(|error| {
             io::Error::new(
                 io::ErrorKind::InvalidData,
-                format!("{} is not an emulator state file: {error}", path.display()),
+                format!("not an emulator state file: {error}"),
             )
         })?;
         if file.version != STATE_FILE_VERSION {
             return Err(io::Error::new(
                 io::ErrorKind::InvalidData,
                 format!(
-                    "{} has state file version {}, this emulator reads version {STATE_FILE_VERSION}",
-                    path.display(),
+                    "state file version {}, but this emulator reads version {STATE_FILE_VERSION}",
                     file.version
                 ),
             ));
@@ -239,6 +239,7 @@ impl Store {
 
     /// Writes the state file atomically: a private temporary file beside it, renamed over it, so
     /// a crash leaves the old state or the new, never half of one. Mode 0600, as it holds secrets.
+    /// Errors do not name the file: the caller does.
     pub(crate) fn save(&self, path: &Path) -> io::Result<()> {
         let file = StateFile {
             version: STATE_FILE_VERSION,
@@ -252,10 +253,7 @@ impl Store {
 
         static SAVES: AtomicU64 = AtomicU64::new(0);
         let name = path.file_name().ok_or_else(|| {
-            io::Error::new(
-                io::ErrorKind::InvalidInput,
-                format!("{} does not name a file", path.display()),
-            )
+            io::Error::new(io::ErrorKind::InvalidInput, "the path does not name a file")
         })?;
         let temporary = path.with_file_name(format!(
             ".{}.{}-{}.tmp",

@@ -1,5 +1,6 @@
-//! Checks on request bodies, producing the 400 answers: `INVALID_JSON` for a body that is not a
-//! JSON object, `VALIDATION_ERROR` with one `details` entry per bad field otherwise.
+//! Checks on request bodies, producing the 400 answers: `INVALID_JSON` for a body that is not
+//! JSON at all, `VALIDATION_ERROR` with one `details` entry per bad field otherwise (a body that
+//! is JSON but not an object has one, for the field `body`).
 //!
 //! The rules are those the CLI applies before sending (DESIGN §6), so the emulator rejects
 //! whatever a careless client would send: an http URL to a public host, an unknown or repeated
@@ -45,16 +46,33 @@ pub(crate) struct WebhookFields {
     pub(crate) is_active: Option<bool>,
 }
 
-/// The body as a JSON object, or `INVALID_JSON`. Invalid UTF-8 and nesting deeper than
-/// serde_json's recursion limit are parse errors like any other, so neither can crash the server.
+/// The body as a JSON object. Bytes that are not JSON are `INVALID_JSON`; invalid UTF-8 and
+/// nesting deeper than serde_json's recursion limit are parse errors like any other, so neither
+/// can crash the server. Valid JSON of another type (`[]`, `"x"`, `3`) is a `VALIDATION_ERROR`
+/// whose one detail is for the field `body`.
 pub(crate) fn json_object(body: &[u8]) -> Result<Map<String, Value>, ApiError> {
     match serde_json::from_slice::<Value>(body) {
         Ok(Value::Object(map)) => Ok(map),
-        Ok(_) => Err(ApiError::invalid_json("expected a JSON object")),
+        Ok(other) => Err(ApiError::validation(vec![Detail::new(
+            "body",
+            format!("must be a JSON object, not {}", json_type(&other)),
+        )])),
         Err(error) if body.is_empty() => Err(ApiError::invalid_json(format_args!(
             "the body is empty ({error})"
         ))),
         Err(error) => Err(ApiError::invalid_json(error)),
+    }
+}
+
+/// What kind of JSON value `value` is, with its article, for error messages.
+fn json_type(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
     }
 }
 
@@ -314,14 +332,13 @@ mod tests {
     }
 
     #[test]
-    fn bodies_that_are_not_objects() {
+    fn bodies_that_are_not_json() {
         for body in [
             &b""[..],
-            b"[]",
-            b"\"x\"",
             b"{",
             b"{\"url\": \"\xff\"}",
             b"{} {}",
+            b"not json",
         ] {
             assert_eq!(json_object(body).expect_err("invalid").code, "INVALID_JSON");
         }
@@ -330,5 +347,26 @@ mod tests {
             json_object(deep.as_bytes()).expect_err("deep").code,
             "INVALID_JSON"
         );
+    }
+
+    #[test]
+    fn json_that_is_not_an_object() {
+        for (body, kind) in [
+            (&b"[]"[..], "an array"),
+            (b"\"x\"", "a string"),
+            (b"3", "a number"),
+            (b" true ", "a boolean"),
+            (b"null", "null"),
+        ] {
+            let error = json_object(body).expect_err("not an object");
+            assert_eq!(error.code, "VALIDATION_ERROR");
+            assert_eq!(
+                error.details,
+                Some(vec![Detail::new(
+                    "body",
+                    format!("must be a JSON object, not {kind}")
+                )])
+            );
+        }
     }
 }

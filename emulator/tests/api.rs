@@ -413,14 +413,13 @@ async fn validation_errors_have_one_detail_per_bad_field() {
 }
 
 #[tokio::test]
-async fn bodies_that_are_not_json_objects_are_invalid_json() {
+async fn bodies_that_are_not_json_are_invalid_json() {
     let api = Api::start();
     let id = id_of(&api.create("https://a.example/hook").await);
-    let bodies: [&[u8]; 6] = [
+    let bodies: [&[u8]; 5] = [
         b"",
         b"not json",
-        b"[1, 2]",
-        b"\"https://a.example\"",
+        b"[1, 2",
         b"{\"url\": \"https://a.example/\xff\xfe\", \"events\": [\"call.ended\"]}",
         b"{\"url\": \"https://a.example\",",
     ];
@@ -432,6 +431,45 @@ async fn bodies_that_are_not_json_objects_are_invalid_json() {
             .await
             .expect_error(400, "INVALID_JSON");
     }
+}
+
+#[tokio::test]
+async fn json_bodies_that_are_not_objects_are_validation_errors() {
+    let api = Api::start();
+    let id = id_of(&api.create("https://a.example/hook").await);
+    let bodies: [(&[u8], &str); 6] = [
+        (b"[]", "an array"),
+        (b"[1, 2]", "an array"),
+        (b"\"x\"", "a string"),
+        (b"\"https://a.example\"", "a string"),
+        (b"3", "a number"),
+        (b"null", "null"),
+    ];
+    for (body, kind) in bodies {
+        for answer in [
+            api.raw(Method::POST, WEBHOOKS, body).await,
+            api.raw(Method::PATCH, &format!("{WEBHOOKS}/{id}"), body)
+                .await,
+            api.try_send(
+                Method::POST,
+                "/_emulator/deliver",
+                None,
+                Some(body.to_vec()),
+                None,
+            )
+            .await
+            .expect("an answer"),
+        ] {
+            answer.expect_error(400, "VALIDATION_ERROR");
+            assert_eq!(
+                answer.json["error"]["details"],
+                json!([{"field": "body", "message": format!("must be a JSON object, not {kind}")}]),
+                "{}",
+                answer.text
+            );
+        }
+    }
+    assert_eq!(api.emulator.endpoints(Org::A).len(), 1);
 }
 
 #[tokio::test]
@@ -807,6 +845,77 @@ async fn rate_limit_headers_and_429() {
     assert_eq!(api.list(KEY).await.status, StatusCode::OK);
 }
 
+fn unix_now() -> Duration {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("clock after 1970")
+}
+
+fn reset_of(answer: &Answer) -> u64 {
+    answer
+        .header("x-ratelimit-reset")
+        .and_then(|r| r.parse().ok())
+        .expect("X-RateLimit-Reset in Unix seconds")
+}
+
+/// Sleeps until the Unix second `second` has begun.
+async fn sleep_until_unix(second: u64) {
+    let target = Duration::from_secs(second);
+    let now = unix_now();
+    if target > now {
+        tokio::time::sleep(target - now).await;
+    }
+    assert!(unix_now().as_secs() >= second);
+}
+
+#[tokio::test]
+async fn waiting_until_x_ratelimit_reset_is_enough() {
+    // One request a "minute" of one second, so that the window slides within the test; the
+    // rounding is the same as with the real 60 s window.
+    let window = Duration::from_secs(1);
+    let api = Api {
+        emulator: Emulator::start_with_rate_windows(
+            Options {
+                rate_limit_per_minute: 1,
+                ..Options::default()
+            },
+            window,
+            Duration::from_secs(3600),
+        )
+        .expect("emulator starts"),
+        client: reqwest::Client::new(),
+    };
+    for _ in 0..3 {
+        let sent = unix_now();
+        let allowed = api.list(KEY).await;
+        assert_eq!(allowed.status, StatusCode::OK, "{}", allowed.text);
+        assert_eq!(allowed.header("x-ratelimit-remaining"), Some("0"));
+        let reset = reset_of(&allowed);
+        // The first whole second after the window has slid past this request, not later.
+        assert!(
+            reset >= (sent + window).as_secs() && reset <= (unix_now() + window).as_secs() + 1,
+            "reset {reset}, sent at {sent:?}"
+        );
+
+        let limited = api.list(KEY).await;
+        limited.expect_error(429, "RATE_LIMITED");
+        assert_eq!(reset_of(&limited), reset);
+
+        sleep_until_unix(reset).await;
+        // Not one request early: the first request in that second gets through.
+        let again = api.list(KEY).await;
+        assert_eq!(
+            again.status,
+            StatusCode::OK,
+            "at {:?}: {}",
+            unix_now(),
+            again.text
+        );
+        // Start the next round with an empty window.
+        sleep_until_unix(reset_of(&again)).await;
+    }
+}
+
 #[tokio::test]
 async fn status_rate_limit_and_html_faults() {
     let api = Api::start_with(Options {
@@ -877,6 +986,46 @@ async fn status_rate_limit_and_html_faults() {
 
     let statuses: Vec<u16> = api.emulator.requests().iter().map(|r| r.status).collect();
     assert_eq!(statuses, [503, 503, 500, 502, 504, 429, 502, 200, 429]);
+}
+
+#[tokio::test]
+async fn status_faults_name_4xx_codes_after_their_status() {
+    let api = Api::start();
+    let expected = [
+        (400, "BAD_REQUEST"),
+        (401, "UNAUTHORIZED"),
+        (403, "FORBIDDEN"),
+        (404, "NOT_FOUND"),
+        (409, "CONFLICT"),
+        (418, "HTTP_418"),
+        (422, "UNPROCESSABLE"),
+        (429, "RATE_LIMITED"),
+        (451, "HTTP_451"),
+        (499, "HTTP_499"),
+        (501, "INTERNAL_ERROR"),
+    ];
+    for (status, _) in expected {
+        let queued = api
+            .control(
+                Method::POST,
+                "/_emulator/faults",
+                Some(json!({"kind": "status", "status": status})),
+            )
+            .await;
+        assert_eq!(queued.status, StatusCode::OK, "{}", queued.text);
+    }
+    for (status, code) in expected {
+        let answer = api.list(KEY).await;
+        answer.expect_error(status, code);
+        assert!(
+            answer.json["error"]["message"]
+                .as_str()
+                .is_some_and(|m| m.ends_with("(fault injected by the emulator)")),
+            "{}",
+            answer.text
+        );
+    }
+    assert_eq!(api.list(KEY).await.status, StatusCode::OK);
 }
 
 #[tokio::test]
@@ -1077,6 +1226,40 @@ async fn hostile_input_does_not_break_it() {
     // Still serving, with nothing created by any of that.
     api.create("https://a.example/hook").await;
     assert_eq!(api.emulator.endpoints(Org::A).len(), 1);
+}
+
+#[tokio::test]
+async fn a_huge_declared_body_is_refused_at_once_without_reading_it() {
+    let api = Api::start();
+    for path in [WEBHOOKS, "/_emulator/faults"] {
+        let request = format!(
+            "POST {path} HTTP/1.1\r\nHost: x\r\nX-API-Key: {KEY}\r\nContent-Type: application/json\r\nContent-Length: 99999999999\r\n\r\n{{\"url\""
+        );
+        let started = Instant::now();
+        // raw_exchange reads until the server closes the connection (or 5 s pass).
+        let answer = raw_exchange(&api.emulator, request.as_bytes());
+        let elapsed = started.elapsed();
+        let answer = String::from_utf8_lossy(&answer);
+        assert!(answer.starts_with("HTTP/1.1 413 "), "{path}: {answer:?}");
+        assert!(
+            answer.contains("\"PAYLOAD_TOO_LARGE\""),
+            "{path}: {answer:?}"
+        );
+        assert!(
+            answer.to_ascii_lowercase().contains("connection: close"),
+            "{path}: {answer:?}"
+        );
+        assert!(elapsed < Duration::from_secs(3), "{path}: took {elapsed:?}");
+    }
+    // The API request is logged with its 413; it did not count against the rate limit.
+    assert_eq!(
+        api.emulator.requests(),
+        [logged("POST", WEBHOOKS, None, 413)]
+    );
+    assert_eq!(
+        api.list(KEY).await.header("x-ratelimit-remaining"),
+        Some("59")
+    );
 }
 
 /// Sends `request` on a fresh connection and returns all bytes that come back before the server
@@ -1328,4 +1511,239 @@ fn exec_serves_the_api_to_the_command_and_passes_on_signals_and_failures() {
         .output()
         .expect("binary runs");
     assert_eq!(conflict.status.code(), Some(2));
+}
+
+#[test]
+fn state_file_errors_name_the_file_and_stop_before_listening() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let dir_path = dir.path().display().to_string();
+
+    // A directory where the state file should be, with and without exec.
+    for args in [
+        vec!["--addr", "127.0.0.1:0", "--state", &dir_path],
+        vec!["exec", "--state", &dir_path, "--", "echo", "ran"],
+    ] {
+        let output = Command::new(BINARY)
+            .args(&args)
+            .output()
+            .expect("binary runs");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{args:?}: {stderr}");
+        assert!(output.stdout.is_empty(), "{args:?}: {output:?}");
+        assert_eq!(
+            stderr,
+            format!(
+                "erzycall-emulator: error: cannot read state file {dir_path}: it is a directory, not a file\n"
+            ),
+            "{args:?}"
+        );
+    }
+
+    // A state file in a directory that does not exist.
+    let missing = dir.path().join("missing").join("state.json");
+    let output = Command::new(BINARY)
+        .args(["--addr", "127.0.0.1:0", "--state"])
+        .arg(&missing)
+        .output()
+        .expect("binary runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(output.stdout.is_empty());
+    assert!(
+        stderr.starts_with(&format!(
+            "erzycall-emulator: error: cannot write state file {}: ",
+            missing.display()
+        )),
+        "{stderr}"
+    );
+
+    // The library says the same.
+    let error = Emulator::start_with(Options {
+        state_file: Some(dir.path().to_owned()),
+        ..Options::default()
+    })
+    .expect_err("a directory is no state file");
+    assert_eq!(
+        error.to_string(),
+        format!("cannot read state file {dir_path}: it is a directory, not a file")
+    );
+
+    // An existing state file that cannot be replaced (in a read-only directory) is reported at
+    // start too, not on the first change. Root ignores permissions: then there is nothing to see.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let locked = dir.path().join("locked");
+        std::fs::create_dir(&locked).expect("mkdir");
+        let path = locked.join("state.json");
+        drop(Emulator::start_with(Options {
+            state_file: Some(path.clone()),
+            ..Options::default()
+        }));
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o500)).expect("chmod");
+        let permissions_apply = std::fs::write(locked.join("probe"), b"").is_err();
+        if permissions_apply {
+            let output = Command::new(BINARY)
+                .args(["--addr", "127.0.0.1:0", "--state"])
+                .arg(&path)
+                .output()
+                .expect("binary runs");
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            assert_eq!(output.status.code(), Some(1), "{stderr}");
+            assert!(output.stdout.is_empty());
+            assert!(
+                stderr.starts_with(&format!(
+                    "erzycall-emulator: error: cannot write state file {}: ",
+                    path.display()
+                )),
+                "{stderr}"
+            );
+        }
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o700)).expect("chmod");
+    }
+}
+
+#[test]
+fn rate_limits_of_zero_are_refused_at_the_command_line() {
+    for args in [
+        &["--addr", "127.0.0.1:0", "--rate-limit-per-minute", "0"][..],
+        &["--addr", "127.0.0.1:0", "--rate-limit-per-hour", "0"],
+        &["exec", "--rate-limit-per-minute", "0", "--", "echo", "ran"],
+        &["exec", "--rate-limit-per-hour=0", "--", "echo", "ran"],
+    ] {
+        let output = Command::new(BINARY)
+            .args(args)
+            .output()
+            .expect("binary runs");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(output.stdout.is_empty(), "{args:?}: {output:?}");
+        assert!(stderr.contains("--rate-limit-per-"), "{stderr}");
+        assert!(stderr.contains("0 is not in 1.."), "{stderr}");
+    }
+}
+
+/// `exec` running a shell that traps `signal` (printing `got-<name>` and exiting with `code`),
+/// started in a process group of its own as a terminal would start a job. Returns once the shell
+/// has set its trap, with the shell's stdout positioned after its `ready` line and the shell's
+/// PID.
+#[cfg(unix)]
+fn exec_trapping(
+    signal: &str,
+    code: u8,
+) -> (
+    std::process::Child,
+    BufReader<std::process::ChildStdout>,
+    u32,
+) {
+    use std::os::unix::process::CommandExt;
+    let name = signal.to_ascii_lowercase();
+    let script = format!(
+        "trap 'echo got-{name}; exit {code}' {signal}; echo ready $$; while :; do sleep 0.1; done"
+    );
+    let mut child = Command::new(BINARY)
+        .args(["exec", "--", "sh", "-c", &script])
+        .stdout(Stdio::piped())
+        .process_group(0)
+        .spawn()
+        .expect("binary starts");
+    let mut stdout = BufReader::new(child.stdout.take().expect("stdout"));
+    let mut line = String::new();
+    stdout.read_line(&mut line).expect("ready line");
+    let shell: u32 = line
+        .strip_prefix("ready ")
+        .and_then(|pid| pid.trim().parse().ok())
+        .unwrap_or_else(|| panic!("not a ready line: {line:?}"));
+    (child, stdout, shell)
+}
+
+/// Waits up to 10 s for `exec` to exit; if it does not (or the shell outlives it), kills the
+/// shell so that no test leaves a process behind.
+#[cfg(unix)]
+fn wait_for_exec(child: &mut std::process::Child, shell: u32) -> std::process::ExitStatus {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("try_wait") {
+            break Some(status);
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            break None;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    // Once exec has exited, so must have the shell: exec waits for it.
+    let shell_alive = Command::new("kill")
+        .args(["-0", &shell.to_string()])
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if shell_alive {
+        let _ = Command::new("kill")
+            .args(["-KILL", &shell.to_string()])
+            .status();
+    }
+    let status = status.expect("exec exits within 10 s");
+    assert!(
+        !shell_alive,
+        "exec exited ({status:?}) but left its command running"
+    );
+    status
+}
+
+#[cfg(unix)]
+fn send_signal(signal: &str, target: &str) {
+    let sent = Command::new("kill")
+        .args([&format!("-{signal}"), "--", target])
+        .status()
+        .expect("kill runs");
+    assert!(sent.success(), "kill -{signal} {target}");
+}
+
+#[cfg(unix)]
+#[test]
+fn exec_passes_sigterm_and_sighup_on_to_the_command_and_exits_with_its_code() {
+    for (signal, code) in [("TERM", 7), ("HUP", 9)] {
+        let (mut child, mut stdout, shell) = exec_trapping(signal, code);
+        // Aimed at exec alone, as a service manager or `timeout` would.
+        send_signal(signal, &child.id().to_string());
+        let status = wait_for_exec(&mut child, shell);
+        let mut rest = String::new();
+        stdout.read_to_string(&mut rest).expect("stdout");
+        assert_eq!(
+            status.code(),
+            Some(i32::from(code)),
+            "{signal}: {status:?}, {rest:?}"
+        );
+        assert_eq!(rest, format!("got-{}\n", signal.to_ascii_lowercase()));
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn exec_leaves_ctrl_c_to_the_command_and_keeps_serving_until_it_exits() {
+    // Ctrl-C in a terminal: SIGINT to the whole foreground process group, exec and its command.
+    let (mut child, mut stdout, shell) = exec_trapping("INT", 5);
+    send_signal("INT", &format!("-{}", child.id()));
+    let status = wait_for_exec(&mut child, shell);
+    let mut rest = String::new();
+    stdout.read_to_string(&mut rest).expect("stdout");
+    assert_eq!(status.code(), Some(5), "{status:?}, {rest:?}");
+    assert_eq!(rest, "got-int\n");
+
+    // SIGINT to exec alone is ignored while the command runs; a SIGTERM then ends both.
+    let (mut child, mut stdout, shell) = exec_trapping("TERM", 6);
+    send_signal("INT", &child.id().to_string());
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(
+        child.try_wait().expect("try_wait").is_none(),
+        "exec died of SIGINT"
+    );
+    send_signal("TERM", &child.id().to_string());
+    let status = wait_for_exec(&mut child, shell);
+    let mut rest = String::new();
+    stdout.read_to_string(&mut rest).expect("stdout");
+    assert_eq!(status.code(), Some(6), "{status:?}, {rest:?}");
+    assert_eq!(rest, "got-term\n");
 }

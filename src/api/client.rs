@@ -552,7 +552,7 @@ fn internal(url: &Url, error: serde_json::Error) -> Error {
 
 /// reqwest's own message is "error sending request"; the cause chain says what happened.
 /// Also tells whether the failure was in TLS (certificate or handshake).
-fn describe_transport(error: &reqwest::Error) -> (String, bool) {
+pub(super) fn describe_transport(error: &reqwest::Error) -> (String, bool) {
     let mut reason = String::new();
     let mut tls = false;
     let mut source: Option<&dyn std::error::Error> = std::error::Error::source(error);

@@ -5,10 +5,12 @@
 //! [`Error`], which the CLI edge maps to a message and an exit code.
 
 mod client;
+mod delivery;
 mod error;
 mod models;
 
 pub use client::{Client, ClientOptions};
+pub use delivery::{Delivered, Deliverer};
 pub use error::{Error, FieldError};
 pub use models::{CreateEndpoint, Endpoint, UpdateEndpoint};
 

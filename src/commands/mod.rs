@@ -8,9 +8,13 @@ pub mod delete;
 pub mod events;
 pub mod get;
 pub mod list;
+pub mod listen;
 pub mod man;
 pub mod rotate_secret;
+pub mod sign;
+pub mod trigger;
 pub mod update;
+pub mod verify;
 
 use std::io::{self, BufRead, IsTerminal, Write};
 use std::time::Duration;
@@ -198,4 +202,54 @@ pub fn check_secret_file(path: &std::path::Path) -> Result<()> {
         ))),
         _ => Ok(()),
     }
+}
+
+/// Where the webhook secret for `sign`, `verify`, `listen` and `trigger` comes from: never an
+/// argument (it would show in `ps` and in shell history).
+pub const ENV_WEBHOOK_SECRET: &str = "ERZYHOOKS_WEBHOOK_SECRET";
+
+/// The webhook signing secret from `--secret-file` or `ERZYHOOKS_WEBHOOK_SECRET`, if given.
+/// A file is read exactly as `create --secret-file` writes it (surrounding whitespace ignored).
+pub fn webhook_secret(file: Option<&std::path::Path>) -> Result<Option<crate::secret::Secret>> {
+    let (text, source) = match file {
+        Some(path) => (
+            std::fs::read_to_string(path).map_err(|e| {
+                Error::usage(format!("cannot read --secret-file {}: {e}", path.display()))
+            })?,
+            format!("--secret-file {}", path.display()),
+        ),
+        None => match std::env::var(ENV_WEBHOOK_SECRET) {
+            Ok(text) if !text.trim().is_empty() => (text, ENV_WEBHOOK_SECRET.to_owned()),
+            _ => return Ok(None),
+        },
+    };
+    let secret = text.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    if secret.is_empty() {
+        return Err(Error::usage(format!(
+            "the webhook secret from {source} is empty"
+        )));
+    }
+    Ok(Some(crate::secret::Secret::new(secret)))
+}
+
+/// The webhook secret, or exit 2 saying how to give one.
+pub fn require_webhook_secret(file: Option<&std::path::Path>) -> Result<crate::secret::Secret> {
+    webhook_secret(file)?.ok_or_else(|| {
+        Error::usage("no webhook secret").with_hint(format!(
+            "pass --secret-file FILE (as written by `create --secret-file`) or set {ENV_WEBHOOK_SECRET}"
+        ))
+    })
+}
+
+/// The raw bytes of FILE, or of stdin for `-`.
+pub fn read_input(input: &str) -> Result<Vec<u8>> {
+    use std::io::Read;
+    if input == "-" {
+        let mut bytes = Vec::new();
+        io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| Error::usage(format!("cannot read stdin: {e}")))?;
+        return Ok(bytes);
+    }
+    std::fs::read(input).map_err(|e| Error::usage(format!("cannot read {input}: {e}")))
 }

@@ -10,3 +10,4 @@ mod resilience;
 mod security;
 mod settings;
 mod support;
+mod webhooks;
