@@ -16,6 +16,9 @@ _erzyhooks() {
             ",$1")
                 cmd="erzyhooks"
                 ;;
+            erzyhooks,apply)
+                cmd="erzyhooks__subcmd__apply"
+                ;;
             erzyhooks,completions)
                 cmd="erzyhooks__subcmd__completions"
                 ;;
@@ -88,6 +91,9 @@ _erzyhooks() {
             erzyhooks__subcmd__config__subcmd__help,show)
                 cmd="erzyhooks__subcmd__config__subcmd__help__subcmd__show"
                 ;;
+            erzyhooks__subcmd__help,apply)
+                cmd="erzyhooks__subcmd__help__subcmd__apply"
+                ;;
             erzyhooks__subcmd__help,completions)
                 cmd="erzyhooks__subcmd__help__subcmd__completions"
                 ;;
@@ -149,12 +155,86 @@ _erzyhooks() {
 
     case "${cmd}" in
         erzyhooks)
-            opts="-o -q -v -h -V --api-key --api-key-file --api-url --profile --config --output --json --quiet --color --verbose --timeout --proxy --ca-cert --retries --help --version list ls get create update delete rotate-secret events sign verify listen trigger completions man config help"
+            opts="-o -q -v -h -V --api-key --api-key-file --api-url --profile --config --output --json --quiet --color --verbose --timeout --proxy --ca-cert --retries --help --version list ls get create update delete rotate-secret apply events sign verify listen trigger completions man config help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --api-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --proxy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        erzyhooks__subcmd__apply)
+            opts="-f -y -o -q -v -h --file --dry-run --prune --yes --secrets-dir --exit-code --allow-unknown-events --api-key --api-key-file --api-url --profile --config --output --json --quiet --color --verbose --timeout --proxy --ca-cert --retries --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secrets-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --api-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -863,8 +943,22 @@ _erzyhooks() {
             return 0
             ;;
         erzyhooks__subcmd__help)
-            opts="list get create update delete rotate-secret events sign verify listen trigger completions man config help"
+            opts="list get create update delete rotate-secret apply events sign verify listen trigger completions man config help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        erzyhooks__subcmd__help__subcmd__apply)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

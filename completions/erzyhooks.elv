@@ -46,6 +46,7 @@ set edit:completion:arg-completer[erzyhooks] = {|@words|
             cand update 'Change a webhook endpoint'
             cand delete 'Delete webhook endpoints'
             cand rotate-secret 'Replace an endpoint''s signing secret'
+            cand apply 'Make the endpoints match a file'
             cand events 'List the event types an endpoint can subscribe to'
             cand sign 'Sign a payload as ErzyCall would'
             cand verify 'Check a delivery''s signature'
@@ -216,6 +217,36 @@ set edit:completion:arg-completer[erzyhooks] = {|@words|
             cand --retries 'Retries on rate limits, 5xx and failed connections [default: 3]'
             cand -y 'Do not ask for confirmation'
             cand --yes 'Do not ask for confirmation'
+            cand --json 'Same as --output json'
+            cand -q 'Print only IDs (list, create) or nothing on success'
+            cand --quiet 'Print only IDs (list, create) or nothing on success'
+            cand -v 'Log each request to stderr (the key is never shown)'
+            cand --verbose 'Log each request to stderr (the key is never shown)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'erzyhooks;apply'= {
+            cand -f 'The wanted endpoints: a .json or .toml file, or - for JSON on stdin'
+            cand --file 'The wanted endpoints: a .json or .toml file, or - for JSON on stdin'
+            cand --secrets-dir 'Write each created endpoint''s secret to DIR/<id>.secret (mode 0600) instead of printing it'
+            cand --api-key 'API key (visible to other users in `ps`: prefer --api-key-file or ERZYCALL_API_KEY)'
+            cand --api-key-file 'Read the API key from FILE'
+            cand --api-url 'API base URL [default: https://app.erzycall.com]'
+            cand --profile 'Config profile to use [default: the file''s default_profile, else "default"]'
+            cand --config 'Config file [default: <config dir>/erzyhooks/config.toml]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use color'
+            cand --timeout 'Seconds an attempt may take [default: 30]'
+            cand --proxy 'Send every request through this proxy [default: HTTPS_PROXY / HTTP_PROXY, minus NO_PROXY]'
+            cand --ca-cert 'Also trust the CA certificates in this PEM file (SSL_CERT_FILE replaces the system store)'
+            cand --retries 'Retries on rate limits, 5xx and failed connections [default: 3]'
+            cand --dry-run 'Show the plan and change nothing'
+            cand --prune 'Also delete endpoints whose URL is not in the file'
+            cand -y 'Do not ask for confirmation'
+            cand --yes 'Do not ask for confirmation'
+            cand --exit-code 'Exit 1 when the plan has changes (with --dry-run: "is it in sync?")'
+            cand --allow-unknown-events 'Accept events this version does not know yet'
             cand --json 'Same as --output json'
             cand -q 'Print only IDs (list, create) or nothing on success'
             cand --quiet 'Print only IDs (list, create) or nothing on success'
@@ -490,6 +521,7 @@ set edit:completion:arg-completer[erzyhooks] = {|@words|
             cand update 'Change a webhook endpoint'
             cand delete 'Delete webhook endpoints'
             cand rotate-secret 'Replace an endpoint''s signing secret'
+            cand apply 'Make the endpoints match a file'
             cand events 'List the event types an endpoint can subscribe to'
             cand sign 'Sign a payload as ErzyCall would'
             cand verify 'Check a delivery''s signature'
@@ -511,6 +543,8 @@ set edit:completion:arg-completer[erzyhooks] = {|@words|
         &'erzyhooks;help;delete'= {
         }
         &'erzyhooks;help;rotate-secret'= {
+        }
+        &'erzyhooks;help;apply'= {
         }
         &'erzyhooks;help;events'= {
         }

@@ -50,6 +50,7 @@ complete -c erzyhooks -n "__fish_erzyhooks_needs_command" -f -a "create" -d 'Cre
 complete -c erzyhooks -n "__fish_erzyhooks_needs_command" -f -a "update" -d 'Change a webhook endpoint'
 complete -c erzyhooks -n "__fish_erzyhooks_needs_command" -f -a "delete" -d 'Delete webhook endpoints'
 complete -c erzyhooks -n "__fish_erzyhooks_needs_command" -f -a "rotate-secret" -d 'Replace an endpoint\'s signing secret'
+complete -c erzyhooks -n "__fish_erzyhooks_needs_command" -f -a "apply" -d 'Make the endpoints match a file'
 complete -c erzyhooks -n "__fish_erzyhooks_needs_command" -f -a "events" -d 'List the event types an endpoint can subscribe to'
 complete -c erzyhooks -n "__fish_erzyhooks_needs_command" -f -a "sign" -d 'Sign a payload as ErzyCall would'
 complete -c erzyhooks -n "__fish_erzyhooks_needs_command" -f -a "verify" -d 'Check a delivery\'s signature'
@@ -230,6 +231,31 @@ complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand rotate-secret" -l js
 complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand rotate-secret" -s q -l quiet -d 'Print only IDs (list, create) or nothing on success'
 complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand rotate-secret" -s v -l verbose -d 'Log each request to stderr (the key is never shown)'
 complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand rotate-secret" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand apply" -s f -l file -d 'The wanted endpoints: a .json or .toml file, or - for JSON on stdin' -r
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand apply" -l secrets-dir -d 'Write each created endpoint\'s secret to DIR/<id>.secret (mode 0600) instead of printing it' -r -F
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand apply" -l api-key -d 'API key (visible to other users in `ps`: prefer --api-key-file or ERZYCALL_API_KEY)' -r
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand apply" -l api-key-file -d 'Read the API key from FILE' -r -F
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand apply" -l api-url -d 'API base URL [default: https://app.erzycall.com]' -r
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand apply" -l profile -d 'Config profile to use [default: the file\'s default_profile, else "default"]' -r
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand apply" -l config -d 'Config file [default: <config dir>/erzyhooks/config.toml]' -r -F
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand apply" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''"
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand apply" -l color -d 'When to use color' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand apply" -l timeout -d 'Seconds an attempt may take [default: 30]' -r
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand apply" -l proxy -d 'Send every request through this proxy [default: HTTPS_PROXY / HTTP_PROXY, minus NO_PROXY]' -r
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand apply" -l ca-cert -d 'Also trust the CA certificates in this PEM file (SSL_CERT_FILE replaces the system store)' -r -F
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand apply" -l retries -d 'Retries on rate limits, 5xx and failed connections [default: 3]' -r
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand apply" -l dry-run -d 'Show the plan and change nothing'
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand apply" -l prune -d 'Also delete endpoints whose URL is not in the file'
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand apply" -s y -l yes -d 'Do not ask for confirmation'
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand apply" -l exit-code -d 'Exit 1 when the plan has changes (with --dry-run: "is it in sync?")'
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand apply" -l allow-unknown-events -d 'Accept events this version does not know yet'
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand apply" -l json -d 'Same as --output json'
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand apply" -s q -l quiet -d 'Print only IDs (list, create) or nothing on success'
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand apply" -s v -l verbose -d 'Log each request to stderr (the key is never shown)'
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand apply" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand events" -l api-key -d 'API key (visible to other users in `ps`: prefer --api-key-file or ERZYCALL_API_KEY)' -r
 complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand events" -l api-key-file -d 'Read the API key from FILE' -r -F
 complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand events" -l api-url -d 'API base URL [default: https://app.erzycall.com]' -r
@@ -446,21 +472,22 @@ complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand config; and __fish_s
 complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show the effective settings and where each comes from'
 complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "path" -d 'Print the config file\'s path'
 complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand help; and not __fish_seen_subcommand_from list get create update delete rotate-secret events sign verify listen trigger completions man config help" -f -a "list" -d 'List the organization\'s webhook endpoints'
-complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand help; and not __fish_seen_subcommand_from list get create update delete rotate-secret events sign verify listen trigger completions man config help" -f -a "get" -d 'Show one webhook endpoint'
-complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand help; and not __fish_seen_subcommand_from list get create update delete rotate-secret events sign verify listen trigger completions man config help" -f -a "create" -d 'Create a webhook endpoint'
-complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand help; and not __fish_seen_subcommand_from list get create update delete rotate-secret events sign verify listen trigger completions man config help" -f -a "update" -d 'Change a webhook endpoint'
-complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand help; and not __fish_seen_subcommand_from list get create update delete rotate-secret events sign verify listen trigger completions man config help" -f -a "delete" -d 'Delete webhook endpoints'
-complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand help; and not __fish_seen_subcommand_from list get create update delete rotate-secret events sign verify listen trigger completions man config help" -f -a "rotate-secret" -d 'Replace an endpoint\'s signing secret'
-complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand help; and not __fish_seen_subcommand_from list get create update delete rotate-secret events sign verify listen trigger completions man config help" -f -a "events" -d 'List the event types an endpoint can subscribe to'
-complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand help; and not __fish_seen_subcommand_from list get create update delete rotate-secret events sign verify listen trigger completions man config help" -f -a "sign" -d 'Sign a payload as ErzyCall would'
-complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand help; and not __fish_seen_subcommand_from list get create update delete rotate-secret events sign verify listen trigger completions man config help" -f -a "verify" -d 'Check a delivery\'s signature'
-complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand help; and not __fish_seen_subcommand_from list get create update delete rotate-secret events sign verify listen trigger completions man config help" -f -a "listen" -d 'Receive deliveries locally and show each one'
-complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand help; and not __fish_seen_subcommand_from list get create update delete rotate-secret events sign verify listen trigger completions man config help" -f -a "trigger" -d 'Send a signed test delivery to a receiver'
-complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand help; and not __fish_seen_subcommand_from list get create update delete rotate-secret events sign verify listen trigger completions man config help" -f -a "completions" -d 'Print the shell completion script'
-complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand help; and not __fish_seen_subcommand_from list get create update delete rotate-secret events sign verify listen trigger completions man config help" -f -a "man" -d 'Print the man page (roff)'
-complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand help; and not __fish_seen_subcommand_from list get create update delete rotate-secret events sign verify listen trigger completions man config help" -f -a "config" -d 'Save an API key, show the effective settings'
-complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand help; and not __fish_seen_subcommand_from list get create update delete rotate-secret events sign verify listen trigger completions man config help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand help; and not __fish_seen_subcommand_from list get create update delete rotate-secret apply events sign verify listen trigger completions man config help" -f -a "list" -d 'List the organization\'s webhook endpoints'
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand help; and not __fish_seen_subcommand_from list get create update delete rotate-secret apply events sign verify listen trigger completions man config help" -f -a "get" -d 'Show one webhook endpoint'
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand help; and not __fish_seen_subcommand_from list get create update delete rotate-secret apply events sign verify listen trigger completions man config help" -f -a "create" -d 'Create a webhook endpoint'
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand help; and not __fish_seen_subcommand_from list get create update delete rotate-secret apply events sign verify listen trigger completions man config help" -f -a "update" -d 'Change a webhook endpoint'
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand help; and not __fish_seen_subcommand_from list get create update delete rotate-secret apply events sign verify listen trigger completions man config help" -f -a "delete" -d 'Delete webhook endpoints'
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand help; and not __fish_seen_subcommand_from list get create update delete rotate-secret apply events sign verify listen trigger completions man config help" -f -a "rotate-secret" -d 'Replace an endpoint\'s signing secret'
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand help; and not __fish_seen_subcommand_from list get create update delete rotate-secret apply events sign verify listen trigger completions man config help" -f -a "apply" -d 'Make the endpoints match a file'
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand help; and not __fish_seen_subcommand_from list get create update delete rotate-secret apply events sign verify listen trigger completions man config help" -f -a "events" -d 'List the event types an endpoint can subscribe to'
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand help; and not __fish_seen_subcommand_from list get create update delete rotate-secret apply events sign verify listen trigger completions man config help" -f -a "sign" -d 'Sign a payload as ErzyCall would'
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand help; and not __fish_seen_subcommand_from list get create update delete rotate-secret apply events sign verify listen trigger completions man config help" -f -a "verify" -d 'Check a delivery\'s signature'
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand help; and not __fish_seen_subcommand_from list get create update delete rotate-secret apply events sign verify listen trigger completions man config help" -f -a "listen" -d 'Receive deliveries locally and show each one'
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand help; and not __fish_seen_subcommand_from list get create update delete rotate-secret apply events sign verify listen trigger completions man config help" -f -a "trigger" -d 'Send a signed test delivery to a receiver'
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand help; and not __fish_seen_subcommand_from list get create update delete rotate-secret apply events sign verify listen trigger completions man config help" -f -a "completions" -d 'Print the shell completion script'
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand help; and not __fish_seen_subcommand_from list get create update delete rotate-secret apply events sign verify listen trigger completions man config help" -f -a "man" -d 'Print the man page (roff)'
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand help; and not __fish_seen_subcommand_from list get create update delete rotate-secret apply events sign verify listen trigger completions man config help" -f -a "config" -d 'Save an API key, show the effective settings'
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand help; and not __fish_seen_subcommand_from list get create update delete rotate-secret apply events sign verify listen trigger completions man config help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "set-key" -d 'Save an API key in the config file'
 complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Show the effective settings and where each comes from'
 complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the config file\'s path'

@@ -150,6 +150,7 @@ pub enum Command {
     Update(commands::update::Args),
     Delete(commands::delete::Args),
     RotateSecret(commands::rotate_secret::Args),
+    Apply(commands::apply::Args),
     Events(commands::events::Args),
     Sign(commands::sign::Args),
     Verify(commands::verify::Args),

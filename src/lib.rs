@@ -13,6 +13,7 @@ pub mod files;
 pub mod input;
 pub mod output;
 pub mod payload;
+pub mod plan;
 pub mod receiver;
 pub mod secret;
 pub mod signature;
@@ -49,6 +50,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> u8 {
         Command::Update(args) => commands::update::run(args, &mut ctx),
         Command::Delete(args) => commands::delete::run(args, &mut ctx),
         Command::RotateSecret(args) => commands::rotate_secret::run(args, &mut ctx),
+        Command::Apply(args) => commands::apply::run(args, &mut ctx),
         Command::Events(args) => commands::events::run(args, &mut ctx),
         Command::Sign(args) => commands::sign::run(args, &mut ctx),
         Command::Verify(args) => commands::verify::run(args, &mut ctx),

@@ -1,6 +1,7 @@
 //! One module per command: its clap `Args` and one `run`. Commands check their input, ask the API
 //! client, and hand the result to `output`; they never touch HTTP themselves.
 
+pub mod apply;
 pub mod completions;
 pub mod config;
 pub mod create;

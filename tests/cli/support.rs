@@ -141,9 +141,20 @@ impl World {
 
     /// Requests the emulator received that were not reads.
     pub fn writes(&self) -> Vec<String> {
+        self.writes_since(0)
+    }
+
+    /// How many requests the emulator has logged so far.
+    pub fn mark(&self) -> usize {
+        self.emulator.requests().len()
+    }
+
+    /// Writes logged after `mark`.
+    pub fn writes_since(&self, mark: usize) -> Vec<String> {
         self.emulator
             .requests()
             .into_iter()
+            .skip(mark)
             .filter(|r| r.method != "GET")
             .map(|r| format!("{} {}", r.method, r.path))
             .collect()
