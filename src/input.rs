@@ -46,6 +46,18 @@ pub fn check_url(text: &str) -> Result<String> {
     Ok(text.trim().to_owned())
 }
 
+/// A URL of the user's own server (`trigger --url`, `listen --forward-to`, `--proxy`): http or
+/// https with a host. No API key goes there, so plain http is fine anywhere.
+pub fn check_http_url(flag: &str, text: &str) -> Result<Url> {
+    match Url::parse(text.trim()) {
+        Ok(url) if matches!(url.scheme(), "http" | "https") && url.host_str().is_some() => Ok(url),
+        _ => Err(Error::usage(format!(
+            "{flag} `{}` must be an http:// or https:// URL with a host",
+            escape_untrusted(text)
+        ))),
+    }
+}
+
 /// Trims, drops duplicates (keeping the first order), and checks count and names.
 pub fn check_events(names: &[String], allow_unknown: bool) -> Result<Vec<String>> {
     let mut events: Vec<String> = Vec::new();

@@ -79,11 +79,7 @@ impl Client {
         // The system's CA certificates are read only when TLS can be used: for a plain-http local
         // server, reading and parsing the bundle would cost more than the request itself.
         if needs_tls(&options) {
-            for certificate in rustls_native_certs::load_native_certs().certs {
-                if let Ok(certificate) = reqwest::Certificate::from_der(&certificate) {
-                    builder = builder.add_root_certificate(certificate);
-                }
-            }
+            builder = with_system_roots(builder);
         }
         if let Some(proxy) = &options.proxy {
             let proxy = reqwest::Proxy::all(proxy.clone()).map_err(|e| Error::Setup {
@@ -352,6 +348,16 @@ impl Answer {
 
 fn endpoint_of(url: &Url, data: Value) -> Result<Endpoint, Error> {
     Endpoint::from_json(data).ok_or_else(|| bad_shape(url, "data"))
+}
+
+/// Trusts the system's CA certificates (or `SSL_CERT_FILE`'s, which replace them).
+pub(super) fn with_system_roots(mut builder: reqwest::ClientBuilder) -> reqwest::ClientBuilder {
+    for certificate in rustls_native_certs::load_native_certs().certs {
+        if let Ok(certificate) = reqwest::Certificate::from_der(&certificate) {
+            builder = builder.add_root_certificate(certificate);
+        }
+    }
+    builder
 }
 
 /// Whether any connection of this client may be TLS: an https API, or any proxy (which may be

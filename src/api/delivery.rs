@@ -31,11 +31,7 @@ impl Deliverer {
             .timeout(timeout)
             .redirect(reqwest::redirect::Policy::none());
         if url.scheme() == "https" {
-            for certificate in rustls_native_certs::load_native_certs().certs {
-                if let Ok(certificate) = reqwest::Certificate::from_der(&certificate) {
-                    builder = builder.add_root_certificate(certificate);
-                }
-            }
+            builder = super::client::with_system_roots(builder);
         }
         let http = builder.build().map_err(|e| Error::Setup {
             reason: format!("cannot set up HTTP: {e}"),

@@ -9,7 +9,7 @@ use serde_json::{json, Value};
 use tokio::sync::mpsc;
 
 use super::{webhook_secret, Context};
-use crate::api::{Deliverer, Url};
+use crate::api::Deliverer;
 use crate::error::{Error, Result};
 use crate::output::escape_untrusted;
 use crate::receiver::{self, Received, ReceiverOptions};
@@ -58,15 +58,7 @@ pub fn run(args: Args, ctx: &mut Context) -> Result<()> {
     }
     let forward = match &args.forward_to {
         Some(text) => {
-            let url = Url::parse(text)
-                .ok()
-                .filter(|u| matches!(u.scheme(), "http" | "https") && u.host_str().is_some())
-                .ok_or_else(|| {
-                    Error::usage(format!(
-                        "--forward-to `{}` must be an http:// or https:// URL",
-                        escape_untrusted(text)
-                    ))
-                })?;
+            let url = crate::input::check_http_url("--forward-to", text)?;
             let timeout = Duration::from_secs(ctx.globals.timeout.unwrap_or(30));
             Some(Deliverer::new(url, timeout)?)
         }

@@ -78,7 +78,12 @@ impl Context {
         let verbose = self.globals.verbose;
         let timeout = Duration::from_secs(self.globals.timeout.unwrap_or(DEFAULT_TIMEOUT_SECS));
         let retries = self.globals.retries.unwrap_or(DEFAULT_RETRIES);
-        let proxy = self.globals.proxy.as_deref().map(check_proxy).transpose()?;
+        let proxy = self
+            .globals
+            .proxy
+            .as_deref()
+            .map(|text| crate::input::check_http_url("--proxy", text))
+            .transpose()?;
         let ca_certificates = match &self.globals.ca_cert {
             Some(path) => vec![std::fs::read(path).map_err(|e| {
                 Error::usage(format!("cannot read --ca-cert {}: {e}", path.display()))
@@ -105,17 +110,6 @@ impl Context {
         if !self.out.quiet {
             let _ = writeln!(io::stderr().lock(), "{message}");
         }
-    }
-}
-
-/// `--proxy`: an http:// or https:// URL with a host.
-fn check_proxy(text: &str) -> Result<crate::api::Url> {
-    let shown = crate::output::escape_untrusted(text);
-    match crate::api::Url::parse(text.trim()) {
-        Ok(url) if matches!(url.scheme(), "http" | "https") && url.host_str().is_some() => Ok(url),
-        _ => Err(Error::usage(format!(
-            "--proxy `{shown}` must be an http:// or https:// URL with a host"
-        ))),
     }
 }
 

@@ -6,7 +6,7 @@ use std::time::Duration;
 use serde_json::{json, Value};
 
 use super::{require_webhook_secret, Context};
-use crate::api::{Deliverer, Url};
+use crate::api::Deliverer;
 use crate::error::{Error, Exit, Result};
 use crate::output::escape_untrusted;
 use crate::{input, payload, signature};
@@ -42,7 +42,7 @@ pub struct Args {
 
 pub fn run(args: Args, ctx: &mut Context) -> Result<()> {
     input::check_known(std::slice::from_ref(&args.event))?;
-    let url = receiver_url(&args.url)?;
+    let url = input::check_http_url("--url", &args.url)?;
     let data = match &args.data {
         Some(path) => {
             let text = std::fs::read_to_string(path)
@@ -101,14 +101,4 @@ pub fn run(args: Args, ctx: &mut Context) -> Result<()> {
         url,
         delivered.status
     ))
-}
-
-fn receiver_url(text: &str) -> Result<Url> {
-    match Url::parse(text.trim()) {
-        Ok(url) if matches!(url.scheme(), "http" | "https") && url.host_str().is_some() => Ok(url),
-        _ => Err(Error::usage(format!(
-            "--url `{}` must be an http:// or https:// URL with a host",
-            escape_untrusted(text)
-        ))),
-    }
 }
