@@ -72,13 +72,20 @@ fn set_key(ctx: &mut Context) -> Result<()> {
     let path = config::config_path(&ctx.globals)
         .ok_or_else(no_config_dir)?
         .value;
+    // A config kept elsewhere and linked here (dotfile managers do this) is updated where it is.
+    let path = std::fs::canonicalize(&path).unwrap_or(path);
     // Read and parse the existing file before asking, so a broken file is reported first and
-    // never overwritten.
-    let mut document: toml::Table = match read_config_text(&path)? {
+    // never overwritten. The file is edited in place: comments and layout are kept.
+    let mut document: toml_edit::DocumentMut = match read_config_text(&path)? {
         Some(text) if !text.trim().is_empty() => {
-            toml::from_str(&text).map_err(|e| config_error(&path, e.message().trim()))?
+            text.parse().map_err(|e: toml_edit::TomlError| {
+                config_error(
+                    &path,
+                    e.message().lines().next().unwrap_or("not valid TOML"),
+                )
+            })?
         }
-        _ => toml::Table::new(),
+        _ => toml_edit::DocumentMut::new(),
     };
     let key = read_key()?;
     check_key_form(&key)?;
@@ -92,27 +99,26 @@ fn set_key(ctx: &mut Context) -> Result<()> {
             .unwrap_or(DEFAULT_PROFILE)
             .to_owned(),
     };
-    let profiles = document
-        .entry("profiles")
-        .or_insert_with(|| toml::Value::Table(toml::Table::new()));
-    let Some(profiles) = profiles.as_table_mut() else {
+    let profiles = document.entry("profiles").or_insert_with(|| {
+        let mut table = toml_edit::Table::new();
+        table.set_implicit(true);
+        toml_edit::Item::Table(table)
+    });
+    let Some(profiles) = profiles.as_table_like_mut() else {
         return Err(config_error(&path, "`profiles` is not a table"));
     };
     let section = profiles
-        .entry(profile.clone())
-        .or_insert_with(|| toml::Value::Table(toml::Table::new()));
-    let Some(section) = section.as_table_mut() else {
+        .entry(&profile)
+        .or_insert_with(|| toml_edit::Item::Table(toml_edit::Table::new()));
+    let Some(section) = section.as_table_like_mut() else {
         return Err(config_error(
             &path,
             &format!("`profiles.{profile}` is not a table"),
         ));
     };
-    section.insert(
-        "api_key".into(),
-        toml::Value::String(key.expose().to_owned()),
-    );
+    section.insert("api_key", toml_edit::value(key.expose()));
 
-    let text = toml::to_string(&document).map_err(Error::internal)?;
+    let text = document.to_string();
     crate::files::write_private(&path, text.as_bytes()).map_err(|e| {
         Error::new(
             Exit::Usage,

@@ -244,3 +244,31 @@ fn config_path_in_json() {
     let json = run(w.bare().args(["config", "path", "--json"])).ok().json();
     assert_eq!(json["path"], json!(w.config_path().to_str().unwrap()));
 }
+
+#[test]
+fn config_set_key_keeps_comments_and_follows_a_symlink() {
+    let w = World::new();
+    let real = w.home.path().join("dotfiles").join("erzyhooks.toml");
+    std::fs::create_dir_all(real.parent().unwrap()).unwrap();
+    std::fs::write(&real, "# my settings\noutput = \"json\"   # for scripts\n\n[profiles.staging]\napi_key = \"ek_test_other_org\"\n").unwrap();
+    let link = w.config_path();
+    std::fs::create_dir_all(link.parent().unwrap()).unwrap();
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+
+    run(w.bare().args(["config", "set-key"]).write_stdin(KEY)).ok();
+    assert!(std::fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    let text = std::fs::read_to_string(&real).unwrap();
+    assert!(
+        text.contains("# my settings") && text.contains("# for scripts"),
+        "{text}"
+    );
+    assert!(
+        text.contains("[profiles.staging]") && text.contains("[profiles.default]"),
+        "{text}"
+    );
+    assert_eq!(mode(&real), 0o600);
+    run(w.bare().arg("list")).ok();
+}
