@@ -256,7 +256,7 @@ Register-ArgumentCompleter -Native -CommandName 'erzyhooks' -ScriptBlock {
             [CompletionResult]::new('--prune', '--prune', [CompletionResultType]::ParameterName, 'Also delete endpoints whose URL is not in the file')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
-            [CompletionResult]::new('--exit-code', '--exit-code', [CompletionResultType]::ParameterName, 'Exit 1 when the plan has changes (with --dry-run: "is it in sync?")')
+            [CompletionResult]::new('--exit-code', '--exit-code', [CompletionResultType]::ParameterName, 'With --dry-run: exit 1 when the plan has changes ("is it in sync?")')
             [CompletionResult]::new('--allow-unknown-events', '--allow-unknown-events', [CompletionResultType]::ParameterName, 'Accept events this version does not know yet')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Same as --output json')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only IDs (list, create) or nothing on success')

@@ -245,7 +245,7 @@ set edit:completion:arg-completer[erzyhooks] = {|@words|
             cand --prune 'Also delete endpoints whose URL is not in the file'
             cand -y 'Do not ask for confirmation'
             cand --yes 'Do not ask for confirmation'
-            cand --exit-code 'Exit 1 when the plan has changes (with --dry-run: "is it in sync?")'
+            cand --exit-code 'With --dry-run: exit 1 when the plan has changes ("is it in sync?")'
             cand --allow-unknown-events 'Accept events this version does not know yet'
             cand --json 'Same as --output json'
             cand -q 'Print only IDs (list, create) or nothing on success'

@@ -250,7 +250,7 @@ complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand apply" -l retries -d
 complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand apply" -l dry-run -d 'Show the plan and change nothing'
 complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand apply" -l prune -d 'Also delete endpoints whose URL is not in the file'
 complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand apply" -s y -l yes -d 'Do not ask for confirmation'
-complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand apply" -l exit-code -d 'Exit 1 when the plan has changes (with --dry-run: "is it in sync?")'
+complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand apply" -l exit-code -d 'With --dry-run: exit 1 when the plan has changes ("is it in sync?")'
 complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand apply" -l allow-unknown-events -d 'Accept events this version does not know yet'
 complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand apply" -l json -d 'Same as --output json'
 complete -c erzyhooks -n "__fish_erzyhooks_using_subcommand apply" -s q -l quiet -d 'Print only IDs (list, create) or nothing on success'

@@ -345,7 +345,7 @@ pub fn read_config_text(path: &Path) -> Result<Option<String>> {
     ))
 }
 
-fn toml_reason(text: &str, error: &toml::de::Error) -> String {
+pub fn toml_reason(text: &str, error: &toml::de::Error) -> String {
     // toml's message can run over several lines; the first says what is wrong.
     let message = error
         .message()

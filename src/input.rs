@@ -9,6 +9,7 @@ use crate::output::escape_untrusted;
 
 pub const MAX_EVENTS: usize = 10;
 pub const MAX_DESCRIPTION_CHARS: usize = 500;
+pub const MAX_URL_CHARS: usize = 2048;
 
 /// An endpoint ID that can only ever be one path segment.
 pub fn check_id(id: &str) -> Result<()> {
@@ -29,6 +30,22 @@ pub fn check_id(id: &str) -> Result<()> {
 /// A delivery URL: https with a host; plain http only for a local receiver.
 pub fn check_url(text: &str) -> Result<String> {
     let shown = escape_untrusted(text);
+    if text
+        .trim()
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control())
+    {
+        return Err(Error::usage(format!(
+            "--url `{shown}` contains spaces or control characters"
+        ))
+        .with_hint("percent-encode them (a space is %20)"));
+    }
+    if text.trim().chars().count() > MAX_URL_CHARS {
+        return Err(Error::usage(format!(
+            "--url is {} characters long; at most {MAX_URL_CHARS} are allowed",
+            text.trim().chars().count()
+        )));
+    }
     let url = Url::parse(text.trim())
         .map_err(|e| Error::usage(format!("--url `{shown}` is not a valid URL: {e}")))?;
     let host = url.host_str().unwrap_or_default();
@@ -155,5 +172,8 @@ mod tests {
         assert!(check_url("http://example.com/hooks").is_err());
         assert!(check_url("example.com").is_err());
         assert!(check_url("https://").is_err());
+        assert!(check_url("https://example.com/a b").is_err());
+        assert!(check_url("https://example.com/a\u{7}").is_err());
+        assert!(check_url(&format!("https://example.com/{}", "a".repeat(2100))).is_err());
     }
 }

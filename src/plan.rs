@@ -101,17 +101,35 @@ pub fn parse(document: &Value, allow_unknown_events: bool) -> Result<(Vec<Wanted
                     .iter()
                     .filter_map(|n| n.as_str().map(str::to_owned))
                     .collect();
-                match input::check_events(&names, allow_unknown_events) {
-                    Ok(events) => Some(events),
-                    Err(error) => {
-                        let suggestion = names
+                match input::check_events(&names, true) {
+                    Ok(events) => {
+                        let unknown: Vec<String> = events
                             .iter()
-                            .find(|n| !crate::events::is_known(n.trim()))
-                            .and_then(|n| crate::events::suggest(n.trim()))
-                            .filter(|_| !allow_unknown_events)
-                            .map(|close| format!(" (did you mean `{close}`?)"))
-                            .unwrap_or_default();
-                        problem(".events", format!("{}{suggestion}", error.message));
+                            .filter(|e| !allow_unknown_events && !crate::events::is_known(e))
+                            .map(|e| match crate::events::suggest(e) {
+                                Some(close) => format!(
+                                    "`{}` (did you mean `{close}`?)",
+                                    crate::output::escape_untrusted(e)
+                                ),
+                                None => format!("`{}`", crate::output::escape_untrusted(e)),
+                            })
+                            .collect();
+                        if unknown.is_empty() {
+                            Some(events)
+                        } else {
+                            problem(
+                                ".events",
+                                format!(
+                                    "unknown event{} {} (--allow-unknown-events sends them anyway)",
+                                    if unknown.len() == 1 { "" } else { "s" },
+                                    unknown.join(", ")
+                                ),
+                            );
+                            None
+                        }
+                    }
+                    Err(error) => {
+                        problem(".events", error.message);
                         None
                     }
                 }
@@ -357,6 +375,7 @@ pub fn step_json(step: &Step) -> Value {
         "action": step.action.name(),
         "id": step.id,
         "url": step.url,
+        "inFile": step.action == Action::Create || step.wanted.is_some(),
         "changes": changes,
     })
 }

@@ -48,8 +48,8 @@ pub struct Args {
     #[arg(long, value_name = "DIR")]
     pub secrets_dir: Option<PathBuf>,
 
-    /// Exit 1 when the plan has changes (with --dry-run: "is it in sync?")
-    #[arg(long)]
+    /// With --dry-run: exit 1 when the plan has changes ("is it in sync?")
+    #[arg(long, requires = "dry_run")]
     pub exit_code: bool,
 
     /// Accept events this version does not know yet
@@ -72,12 +72,7 @@ pub fn run(args: Args, ctx: &mut Context) -> Result<()> {
         ctx.status(&note);
     }
     if let Some(dir) = &args.secrets_dir {
-        if !dir.is_dir() {
-            return Err(Error::usage(format!(
-                "--secrets-dir {} is not a directory",
-                dir.display()
-            )));
-        }
+        check_secrets_dir(dir)?;
     }
     let client = ctx.client()?;
     let current = client.list()?;
@@ -102,6 +97,12 @@ pub fn run(args: Args, ctx: &mut Context) -> Result<()> {
         .iter()
         .filter(|s| s.action != Action::Unchanged)
         .count();
+    let creates = steps.iter().any(|s| s.action == Action::Create);
+    if creates && ctx.out.quiet && args.secrets_dir.is_none() && !args.dry_run {
+        return Err(Error::usage(
+            "-q prints nothing, and the secrets of created endpoints are shown only once: add --secrets-dir DIR",
+        ));
+    }
     let mut outcomes: Vec<Outcome> = steps.iter().map(|_| Outcome::Pending).collect();
 
     if !ctx.out.json() && !ctx.out.quiet {
@@ -126,18 +127,20 @@ pub fn run(args: Args, ctx: &mut Context) -> Result<()> {
     }
     confirm(&format!("Apply {changes} change(s)?"), args.yes)?;
 
-    let mut secrets: Vec<(String, String, Secret)> = Vec::new();
+    // Secrets to show (no --secrets-dir, or a file that could not be written).
+    let mut shown: Vec<(String, String, Secret)> = Vec::new();
+    let mut unwritten = 0;
     let mut failure: Option<usize> = None;
     for (index, step) in steps.iter_mut().enumerate() {
-        if failure.is_some() || step.action == Action::Unchanged {
-            outcomes[index] = if step.action == Action::Unchanged {
-                Outcome::Done
-            } else {
-                Outcome::NotRun
-            };
+        if step.action == Action::Unchanged {
+            outcomes[index] = Outcome::Done;
             continue;
         }
-        match apply_step(&client, step, args.secrets_dir.as_deref()) {
+        if failure.is_some() {
+            outcomes[index] = Outcome::NotRun;
+            continue;
+        }
+        match apply_step(&client, step) {
             Ok(secret) => {
                 ctx.status(&format!(
                     "{} {} {}",
@@ -146,7 +149,30 @@ pub fn run(args: Args, ctx: &mut Context) -> Result<()> {
                     escape_untrusted(&step.url)
                 ));
                 if let (Some(secret), Some(id)) = (secret, &step.id) {
-                    secrets.push((id.clone(), step.url.clone(), secret));
+                    let written = match &args.secrets_dir {
+                        Some(dir) => {
+                            let path = dir.join(format!("{id}.secret"));
+                            match write_secret_file(&path, &secret) {
+                                Ok(()) => {
+                                    ctx.status(&format!("  its secret is in {}", path.display()));
+                                    true
+                                }
+                                Err(error) => {
+                                    // The endpoint exists and its secret cannot be read again.
+                                    ctx.status(&format!(
+                                        "warning: {}; showing it instead",
+                                        error.message
+                                    ));
+                                    unwritten += 1;
+                                    false
+                                }
+                            }
+                        }
+                        None => false,
+                    };
+                    if !written {
+                        shown.push((id.clone(), step.url.clone(), secret));
+                    }
                 }
                 outcomes[index] = Outcome::Done;
             }
@@ -157,15 +183,10 @@ pub fn run(args: Args, ctx: &mut Context) -> Result<()> {
         }
     }
 
-    let shown_secrets: Vec<(String, String, Secret)> = if args.secrets_dir.is_some() {
-        Vec::new()
-    } else {
-        secrets
-    };
     if ctx.out.json() {
-        print_document(ctx, &steps, Some(&outcomes), true, &shown_secrets)?;
-    } else if !shown_secrets.is_empty() && !ctx.out.quiet {
-        let rows = shown_secrets
+        print_document(ctx, &steps, Some(&outcomes), true, &shown)?;
+    } else if !shown.is_empty() {
+        let rows = shown
             .iter()
             .map(|(id, url, secret)| {
                 vec![
@@ -177,46 +198,84 @@ pub fn run(args: Args, ctx: &mut Context) -> Result<()> {
             .collect();
         ctx.out.print_rows(&["ID", "URL", "SECRET"], rows)?;
     }
-    if !shown_secrets.is_empty() {
+    if !shown.is_empty() {
         ctx.status("Save the signing secrets now: they will not be shown again.");
     }
-    match failure {
-        None => {
-            ctx.status("Applied.");
-            Ok(())
-        }
-        Some(index) => {
-            let done = outcomes
-                .iter()
-                .zip(&steps)
-                .filter(|(o, s)| matches!(o, Outcome::Done) && s.action != Action::Unchanged)
-                .count();
-            let not_run = outcomes
-                .iter()
-                .filter(|o| matches!(o, Outcome::NotRun))
-                .count();
-            let Outcome::Failed(error) = std::mem::replace(&mut outcomes[index], Outcome::NotRun)
-            else {
-                return Err(Error::internal("a failed step without its error"));
-            };
-            let step = &steps[index];
-            let mut error = *error;
-            error.message = format!(
-                "{} {} failed: {}",
-                step.action.name(),
-                escape_untrusted(&step.url),
-                error.message
-            );
-            error.hint = Some(format!(
-                "{done} change(s) were made and {not_run} not tried; run the same apply again to finish (it plans from what is there now)"
+    let Some(index) = failure else {
+        if unwritten > 0 {
+            return Err(Error::new(
+                Exit::Internal,
+                "SECRET_FILE",
+                format!("applied, but {unwritten} secret(s) could not be written to --secrets-dir; they were printed instead"),
             ));
-            Err(error)
         }
+        ctx.status("Applied.");
+        return Ok(());
+    };
+    let done = outcomes
+        .iter()
+        .zip(&steps)
+        .filter(|(o, s)| matches!(o, Outcome::Done) && s.action != Action::Unchanged)
+        .count();
+    let not_run = outcomes
+        .iter()
+        .filter(|o| matches!(o, Outcome::NotRun))
+        .count();
+    let Outcome::Failed(error) = std::mem::replace(&mut outcomes[index], Outcome::NotRun) else {
+        return Err(Error::internal("a failed step without its error"));
+    };
+    let step = &steps[index];
+    let mut error = *error;
+    error.message = format!(
+        "{} {} failed: {} ({done} change(s) made, {not_run} not tried)",
+        step.action.name(),
+        escape_untrusted(&step.url),
+        error.message
+    );
+    let unknown_outcome = matches!(
+        error.exit,
+        Exit::Network | Exit::RateLimited | Exit::Interrupted
+    );
+    if step.action == Action::Create && unknown_outcome {
+        error.hint = Some(format!(
+            "the endpoint may have been created without its answer arriving: if `erzyhooks list` shows {}, its secret was never seen, so get a new one with `erzyhooks rotate-secret ID`; then run the same apply again to finish",
+            escape_untrusted(&step.url)
+        ));
+    } else if error.hint.is_none() || unknown_outcome {
+        error.hint =
+            Some("run the same apply again to finish: it plans from what is there now".into());
     }
+    Err(error)
+}
+
+/// A directory the secrets can be written to, tried before anything changes.
+fn check_secrets_dir(dir: &Path) -> Result<()> {
+    if !dir.exists() {
+        return Err(Error::usage(format!(
+            "--secrets-dir {} does not exist",
+            dir.display()
+        )));
+    }
+    if !dir.is_dir() {
+        return Err(Error::usage(format!(
+            "--secrets-dir {} is not a directory",
+            dir.display()
+        )));
+    }
+    let probe = dir.join(format!(".erzyhooks-probe-{}", std::process::id()));
+    crate::files::write_private(&probe, b"")
+        .and_then(|()| std::fs::remove_file(&probe))
+        .map_err(|e| {
+            Error::usage(format!(
+                "--secrets-dir {} cannot be written: {e}",
+                dir.display()
+            ))
+        })
 }
 
 /// The file as JSON: `.toml` files are read as TOML, everything else (and stdin) as JSON.
 fn read_document(file: &str) -> Result<Value> {
+    let name = if file == "-" { "stdin" } else { file };
     let text = if file == "-" {
         let bytes = super::read_input("-")?;
         String::from_utf8(bytes).map_err(|_| Error::usage("stdin is not UTF-8 text"))?
@@ -225,6 +284,9 @@ fn read_document(file: &str) -> Result<Value> {
             .map_err(|e| Error::usage(format!("cannot read {file}: {e}")))?
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    if text.trim().is_empty() {
+        return Err(Error::usage(format!("{name} is empty")).with_hint("an empty list is `[]`"));
+    }
     let is_toml = Path::new(file)
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("toml"));
@@ -232,20 +294,19 @@ fn read_document(file: &str) -> Result<Value> {
         let table: toml::Table = toml::from_str(text).map_err(|e| {
             Error::usage(format!(
                 "{file} is not valid TOML: {}",
-                e.message().lines().next().unwrap_or("")
+                crate::config::toml_reason(text, &e)
             ))
         })?;
         return serde_json::to_value(table).map_err(Error::internal);
     }
-    serde_json::from_str(text).map_err(|e| Error::usage(format!("{file} is not valid JSON: {e}")))
+    serde_json::from_str(text).map_err(|e| {
+        Error::usage(format!("{name} is not valid JSON: {e}"))
+            .with_hint("files ending in .toml are read as TOML, everything else as JSON")
+    })
 }
 
-/// Runs one step; a create gives back its secret (unless written to the secrets directory).
-fn apply_step(
-    client: &crate::api::Client,
-    step: &mut Step,
-    secrets_dir: Option<&Path>,
-) -> Result<Option<Secret>> {
+/// Runs one step; a create gives back its secret.
+fn apply_step(client: &crate::api::Client, step: &mut Step) -> Result<Option<Secret>> {
     match step.action {
         Action::Delete => {
             let id = step.id.clone().unwrap_or_default();
@@ -288,13 +349,7 @@ fn apply_step(
                     },
                 )?;
             }
-            match (secret, secrets_dir) {
-                (Some(secret), Some(dir)) => {
-                    write_secret_file(&dir.join(format!("{}.secret", endpoint.id())), &secret)?;
-                    Ok(None)
-                }
-                (secret, _) => Ok(secret),
-            }
+            Ok(secret)
         }
         Action::Unchanged => Ok(None),
     }
@@ -357,6 +412,13 @@ fn print_plan(ctx: &Context, steps: &[Step]) -> Result<()> {
                 })
                 .collect::<Vec<_>>()
                 .join("; ");
+            let changes = if step.action == Action::Unchanged && step.wanted.is_none() {
+                "not in the file: kept (--prune deletes it)".to_owned()
+            } else if changes.is_empty() {
+                "-".to_owned()
+            } else {
+                escape_untrusted(&changes)
+            };
             vec![
                 step.action.name().to_owned(),
                 step.id
@@ -364,11 +426,7 @@ fn print_plan(ctx: &Context, steps: &[Step]) -> Result<()> {
                     .map(|id| escape_untrusted(&id))
                     .unwrap_or_else(|| "-".into()),
                 escape_untrusted(&step.url),
-                if changes.is_empty() {
-                    "-".into()
-                } else {
-                    escape_untrusted(&changes)
-                },
+                changes,
             ]
         })
         .collect();

@@ -127,17 +127,15 @@ pub fn confirm(question: &str, yes: bool) -> Result<()> {
         )
         .with_hint("pass --yes to confirm"));
     }
-    let mut stderr = io::stderr().lock();
-    let _ = write!(stderr, "{question} [y/N] ");
-    let _ = stderr.flush();
-    let mut answer = String::new();
-    let read = io::stdin()
-        .lock()
-        .read_line(&mut answer)
-        .map_err(|e| Error::internal(format!("cannot read the answer: {e}")))?;
+    {
+        let mut stderr = io::stderr().lock();
+        let _ = write!(stderr, "{question} [y/N] ");
+        let _ = stderr.flush();
+    }
+    let (read, answer) = read_answer()?;
     if read == 0 {
         // Ctrl-D: end the prompt's line before the message.
-        let _ = writeln!(stderr);
+        let _ = writeln!(io::stderr());
     }
     if matches!(answer.trim().to_ascii_lowercase().as_str(), "y" | "yes") {
         Ok(())
@@ -148,6 +146,39 @@ pub fn confirm(question: &str, yes: bool) -> Result<()> {
             "not confirmed; nothing was changed",
         ))
     }
+}
+
+/// One line from the terminal, or exit 130 on Ctrl-C. Once a request has run, Ctrl-C is caught
+/// (to report what a create may have done), so the prompt listens for it as well.
+fn read_answer() -> Result<(usize, String)> {
+    let interrupted = || {
+        let _ = writeln!(io::stderr());
+        Error::new(
+            Exit::Interrupted,
+            "INTERRUPTED",
+            "interrupted; nothing was changed",
+        )
+    };
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(Error::internal)?;
+    runtime.block_on(async {
+        let (sender, receiver) = tokio::sync::oneshot::channel();
+        std::thread::spawn(move || {
+            let mut answer = String::new();
+            let read = io::stdin().lock().read_line(&mut answer);
+            let _ = sender.send(read.map(|n| (n, answer)));
+        });
+        tokio::select! {
+            read = receiver => match read {
+                Ok(Ok(answer)) => Ok(answer),
+                Ok(Err(e)) => Err(Error::internal(format!("cannot read the answer: {e}"))),
+                Err(_) => Err(interrupted()),
+            },
+            _ = tokio::signal::ctrl_c() => Err(interrupted()),
+        }
+    })
 }
 
 /// Finds one endpoint in the list (the API has no single GET).

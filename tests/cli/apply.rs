@@ -66,7 +66,7 @@ fn apply_creates_everything_then_changes_nothing() {
 fn editing_one_event_is_exactly_one_patch() {
     let w = World::new();
     let file = write(&w, "e.json", &three());
-    w.run(&["apply", "-f", &file, "--yes", "-q"]).ok();
+    w.run(&["apply", "-f", &file, "--yes"]).ok();
     let mut edited = three();
     edited["endpoints"][1]["events"] = json!(["contact.created", "contact.deleted"]);
     let file = write(&w, "e.json", &edited);
@@ -245,5 +245,90 @@ fn toml_files_stdin_and_a_secrets_directory() {
         stdin.stdout.contains("description: from TOML → \"\""),
         "{}",
         stdin.stdout
+    );
+}
+
+#[test]
+fn secrets_are_never_silently_lost() {
+    let w = World::new();
+    let file = write(
+        &w,
+        "s.json",
+        &json!([{"url": "https://example.com/s", "events": ["call.ended"]}]),
+    );
+    let quiet = w.run(&["apply", "-f", &file, "--yes", "-q"]).fails(2);
+    assert!(quiet.stderr.contains("--secrets-dir"), "{}", quiet.stderr);
+    let unwritable = w
+        .run(&["apply", "-f", &file, "--yes", "--secrets-dir", "/proc"])
+        .fails(2);
+    assert!(
+        unwritable.stderr.contains("cannot be written"),
+        "{}",
+        unwritable.stderr
+    );
+    w.run(&[
+        "apply",
+        "-f",
+        &file,
+        "--yes",
+        "--secrets-dir",
+        "/nonexistent",
+    ])
+    .fails(2);
+    assert!(w.writes().is_empty());
+
+    // A create whose answer is lost says how to recover its secret.
+    w.emulator.inject(Fault::Delay { ms: 1, count: 1 });
+    w.emulator.inject(Fault::DropAfterCommit { count: 1 });
+    let lost = w.run(&["apply", "-f", &file, "--yes", "--retries", "0"]);
+    assert_eq!(lost.code, 7, "{}", lost.stderr);
+    assert!(lost.stderr.contains("rotate-secret"), "{}", lost.stderr);
+    assert!(lost.stderr.contains("0 change(s) made"), "{}", lost.stderr);
+}
+
+#[test]
+fn the_plan_says_what_is_kept_and_exit_code_goes_with_dry_run() {
+    let w = World::new();
+    w.create("https://example.com/other", &["call.ended"]);
+    let file = write(
+        &w,
+        "k.json",
+        &json!([{"url": "https://example.com/mine", "events": ["call.ended"]}]),
+    );
+    let plan = w.run(&["apply", "-f", &file, "--dry-run"]).ok();
+    assert!(
+        plan.stdout.contains("not in the file: kept"),
+        "{}",
+        plan.stdout
+    );
+    let json = w
+        .run(&["apply", "-f", &file, "--dry-run", "-o", "json"])
+        .ok()
+        .json();
+    let kept = json["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["url"] == json!("https://example.com/other"))
+        .unwrap()
+        .clone();
+    assert_eq!(kept["inFile"], json!(false));
+    w.run(&["apply", "-f", &file, "--yes", "--exit-code"])
+        .fails(2);
+    let spaced = write(
+        &w,
+        "space.json",
+        &json!([{"url": "https://example.com/a b", "events": ["call.ended", "nope1", "nope2"]}]),
+    );
+    let out = w.run(&["apply", "-f", &spaced, "--yes"]).fails(2);
+    assert!(
+        out.stderr.contains("spaces") && out.stderr.contains("`nope1`, `nope2`"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        w.writes().len() == 1,
+        "only the setup create: {:?}",
+        w.writes()
     );
 }

@@ -147,7 +147,8 @@ fn bad_input_is_refused_before_anything_is_sent() {
     let w = World::new();
     let cases: Vec<(Vec<&str>, &str)> = vec![
         (vec!["create", "--url", "http://example.com/x", "--event", "call.ended"], "https://"),
-        (vec!["create", "--url", "not a url", "--event", "call.ended"], "not a valid URL"),
+        (vec!["create", "--url", "not-a-url", "--event", "call.ended"], "not a valid URL"),
+        (vec!["create", "--url", "https://example.com/a b", "--event", "call.ended"], "spaces"),
         (vec!["create", "--url", "https://example.com/x", "--event", "call.endd"], "did you mean `call.ended`"),
         (vec!["create", "--url", "https://example.com/x", "--events", "call.ended,,call.failed"], "empty"),
         (
