@@ -7,7 +7,6 @@
 use std::collections::BTreeMap;
 use std::fmt;
 use std::io::Write;
-use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -283,7 +282,7 @@ fn env(name: &str) -> Option<String> {
 }
 
 fn read_key_file(path: &Path, source: &Source) -> Result<String> {
-    std::fs::read_to_string(path).map_err(|e| {
+    crate::files::read_small(path, 64 * 1024).map_err(|e| {
         Error::new(
             Exit::Auth,
             "NO_API_KEY",
@@ -408,15 +407,7 @@ fn without_api_prefix(mut url: Url) -> Url {
     url
 }
 
-pub fn is_loopback(host: &str) -> bool {
-    let bare = host.trim_start_matches('[').trim_end_matches(']');
-    if bare.eq_ignore_ascii_case("localhost") {
-        return true;
-    }
-    bare.parse::<IpAddr>()
-        .map(|ip| ip.is_loopback())
-        .unwrap_or(false)
-}
+pub use crate::api::is_loopback;
 
 #[cfg(test)]
 mod tests {

@@ -33,6 +33,8 @@ pub struct Error {
     pub status: Option<u16>,
     pub details: Vec<FieldError>,
     pub hint: Option<String>,
+    /// Already shown on stderr (each failure of a multi-ID `delete`): only the exit code is left.
+    pub reported: bool,
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -46,6 +48,7 @@ impl Error {
             status: None,
             details: Vec::new(),
             hint: None,
+            reported: false,
         }
     }
 

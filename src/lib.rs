@@ -63,6 +63,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> u8 {
     match result {
         Ok(()) => Exit::Success as u8,
         Err(error) if error.exit == Exit::Success => Exit::Success as u8,
+        Err(error) if error.reported => error.exit as u8,
         Err(error) => {
             report_error(&error, ctx.out.format);
             error.exit as u8

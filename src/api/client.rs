@@ -53,6 +53,10 @@ pub struct Client {
 /// A successful answer: its status and its parsed body (`None` for 204).
 struct Answer {
     body: Option<Value>,
+    url: String,
+    status: u16,
+    content_type: String,
+    excerpt: String,
 }
 
 impl Client {
@@ -75,35 +79,16 @@ impl Client {
             USER_AGENT,
             HeaderValue::from_static(concat!("erzyhooks/", env!("CARGO_PKG_VERSION"))),
         );
-        let mut builder = reqwest::Client::builder();
-        // The system's CA certificates are read only when TLS can be used: for a plain-http local
-        // server, reading and parsing the bundle would cost more than the request itself.
-        if needs_tls(&options) {
-            builder = with_system_roots(builder);
-        }
-        if let Some(proxy) = &options.proxy {
-            let proxy = reqwest::Proxy::all(proxy.clone()).map_err(|e| Error::Setup {
-                reason: format!("the proxy {proxy} cannot be used: {e}"),
-            })?;
-            builder = builder.proxy(proxy);
-        }
-        for pem in &options.ca_certificates {
-            let bundle = reqwest::Certificate::from_pem_bundle(pem)
-                .ok()
-                .filter(|certificates| !certificates.is_empty())
-                .ok_or_else(|| Error::Setup {
-                    reason: "the CA certificate file holds no PEM certificate".into(),
-                })?;
-            for certificate in bundle {
-                builder = builder.add_root_certificate(certificate);
-            }
-        }
+        let carries_key_in_clear = options.base_url.scheme() == "http";
+        let builder = http_builder(
+            &options.base_url,
+            options.proxy.as_ref(),
+            &options.ca_certificates,
+            carries_key_in_clear,
+        )?;
         let http = builder
             .default_headers(headers)
-            .connect_timeout(CONNECT_TIMEOUT)
             .timeout(options.timeout)
-            // The API never redirects; following one could carry the key to another host.
-            .redirect(reqwest::redirect::Policy::none())
             .build()
             .map_err(|e| network(format!("cannot set up HTTP: {e}")))?;
         Ok(Client {
@@ -117,14 +102,13 @@ impl Client {
     /// `GET /api/v1/webhooks`: every endpoint of the organization.
     pub fn list(&self) -> Result<Vec<Endpoint>, Error> {
         let url = self.url(&[])?;
-        let answer = self.send(Method::GET, &url, None, None)?;
-        let data = answer.data(&url)?;
-        match data {
+        let mut answer = self.send(Method::GET, &url, None, None)?;
+        match answer.data()? {
             Value::Array(items) => items
                 .into_iter()
-                .map(|item| Endpoint::from_json(item).ok_or_else(|| bad_shape(&url, "data")))
+                .map(|item| Endpoint::from_json(item).ok_or_else(|| answer.bad("data[]")))
                 .collect(),
-            _ => Err(bad_shape(&url, "data")),
+            _ => Err(answer.bad("data")),
         }
     }
 
@@ -132,16 +116,25 @@ impl Client {
     pub fn create(&self, body: &CreateEndpoint, idempotency_key: &str) -> Result<Endpoint, Error> {
         let url = self.url(&[])?;
         let body = serde_json::to_value(body).map_err(|e| internal(&url, e))?;
-        let answer = self.send(Method::POST, &url, Some(&body), Some(idempotency_key))?;
-        endpoint_of(&url, answer.data(&url)?)
+        let mut answer = self.send(Method::POST, &url, Some(&body), Some(idempotency_key))?;
+        let endpoint = answer.endpoint()?;
+        // The secret is shown only in this answer: without it the create is not usable.
+        if !endpoint
+            .to_json()
+            .get("secret")
+            .is_some_and(Value::is_string)
+        {
+            return Err(answer.bad("data.secret"));
+        }
+        Ok(endpoint)
     }
 
     /// `PATCH /api/v1/webhooks/{id}` with only the fields that are set.
     pub fn update(&self, id: &str, body: &UpdateEndpoint) -> Result<Endpoint, Error> {
         let url = self.url(&[id])?;
         let body = serde_json::to_value(body).map_err(|e| internal(&url, e))?;
-        let answer = self.send(Method::PATCH, &url, Some(&body), None)?;
-        endpoint_of(&url, answer.data(&url)?)
+        let mut answer = self.send(Method::PATCH, &url, Some(&body), None)?;
+        answer.endpoint()
     }
 
     /// `DELETE /api/v1/webhooks/{id}`.
@@ -153,13 +146,13 @@ impl Client {
     /// `POST /api/v1/webhooks/{id}/rotate-secret`: the new secret.
     pub fn rotate_secret(&self, id: &str) -> Result<Secret, Error> {
         let url = self.url(&[id, "rotate-secret"])?;
-        let answer = self.send(Method::POST, &url, None, None)?;
-        match answer.data(&url)? {
+        let mut answer = self.send(Method::POST, &url, None, None)?;
+        match answer.data()? {
             Value::Object(mut data) => match data.remove("secret") {
                 Some(Value::String(secret)) => Ok(Secret::new(secret)),
-                _ => Err(bad_shape(&url, "data.secret")),
+                _ => Err(answer.bad("data.secret")),
             },
-            _ => Err(bad_shape(&url, "data")),
+            _ => Err(answer.bad("data")),
         }
     }
 
@@ -195,7 +188,7 @@ impl Client {
         let mut attempt = 1;
         let mut unanswered = false;
         loop {
-            self.wait_for_pacing().await;
+            self.wait_for_pacing().await?;
             let result = self.attempt(&method, url, body, idempotency_key).await;
             if method == Method::DELETE && unanswered {
                 if let Err(Error::Api { status: 404, .. }) = &result {
@@ -203,7 +196,13 @@ impl Client {
                     if self.options.verbose {
                         self.say("an earlier attempt went unanswered and the endpoint is gone: counted as deleted");
                     }
-                    return Ok(Answer { body: None });
+                    return Ok(Answer {
+                        body: None,
+                        url: url.to_string(),
+                        status: 204,
+                        content_type: String::new(),
+                        excerpt: String::new(),
+                    });
                 }
             }
             unanswered |= matches!(&result, Err(Error::Network { sent: true, .. }));
@@ -283,23 +282,7 @@ impl Client {
     }
 
     fn transport(&self, url: &Url, error: reqwest::Error) -> Error {
-        let url = url.to_string();
-        if error.is_timeout() {
-            return Error::Timeout {
-                url,
-                timeout: self.options.timeout,
-            };
-        }
-        let (reason, tls) = describe_transport(&error);
-        if tls {
-            Error::Tls { url, reason }
-        } else {
-            Error::Network {
-                url,
-                reason,
-                sent: !error.is_connect(),
-            }
-        }
+        transport_error(url, self.options.timeout, &error)
     }
 
     /// Remembers when the window resets if no requests are left in it.
@@ -312,14 +295,17 @@ impl Client {
         }
     }
 
-    async fn wait_for_pacing(&self) {
+    async fn wait_for_pacing(&self) -> Result<(), Error> {
         let Some(until) = self.paused_until.take() else {
-            return;
+            return Ok(());
         };
         let Ok(wait) = until.duration_since(SystemTime::now()) else {
-            return;
+            return Ok(());
         };
-        let wait = wait.min(MAX_RETRY_AFTER);
+        if wait > MAX_RETRY_AFTER {
+            // Waiting would not help within a run (the hour's window is spent): say when instead.
+            return Err(Error::RetryTooFarAway { retry_after: wait });
+        }
         if self.options.verbose || self.options.show_waits {
             self.say(&format!(
                 "rate limit reached, waiting {} for the window to reset",
@@ -327,6 +313,7 @@ impl Client {
             ));
         }
         tokio::time::sleep(wait).await;
+        Ok(())
     }
 
     fn say(&self, line: &str) {
@@ -335,19 +322,31 @@ impl Client {
 }
 
 impl Answer {
-    fn data(self, url: &Url) -> Result<Value, Error> {
-        match self.body {
-            Some(Value::Object(mut envelope)) => envelope
+    /// The envelope's `data`, taken out of the answer.
+    fn data(&mut self) -> Result<Value, Error> {
+        match &mut self.body {
+            Some(Value::Object(envelope)) => envelope
                 .remove("data")
                 .filter(|data| !data.is_null())
-                .ok_or_else(|| bad_shape(url, "data")),
-            _ => Err(bad_shape(url, "data")),
+                .ok_or_else(|| self.bad("data")),
+            _ => Err(self.bad("data")),
         }
     }
-}
 
-fn endpoint_of(url: &Url, data: Value) -> Result<Endpoint, Error> {
-    Endpoint::from_json(data).ok_or_else(|| bad_shape(url, "data"))
+    fn endpoint(&mut self) -> Result<Endpoint, Error> {
+        let data = self.data()?;
+        Endpoint::from_json(data).ok_or_else(|| self.bad("data"))
+    }
+
+    /// A success whose body is not what the API sends: status, type and body as they came.
+    fn bad(&self, field: &str) -> Error {
+        Error::UnexpectedResponse {
+            url: self.url.clone(),
+            status: self.status,
+            content_type: self.content_type.clone(),
+            excerpt: format!("no usable `{field}` in {}", self.excerpt),
+        }
+    }
 }
 
 /// Trusts the system's CA certificates (or `SSL_CERT_FILE`'s, which replace them).
@@ -360,22 +359,109 @@ pub(super) fn with_system_roots(mut builder: reqwest::ClientBuilder) -> reqwest:
     builder
 }
 
-/// Whether any connection of this client may be TLS: an https API, or any proxy (which may be
-/// an https one).
-fn needs_tls(options: &ClientOptions) -> bool {
-    let proxy_variables = [
-        "HTTPS_PROXY",
-        "https_proxy",
-        "HTTP_PROXY",
-        "http_proxy",
-        "ALL_PROXY",
-        "all_proxy",
-    ];
-    options.base_url.scheme() != "http"
-        || options.proxy.is_some()
-        || proxy_variables
-            .iter()
-            .any(|name| std::env::var_os(name).is_some_and(|v| !v.is_empty()))
+/// A reqwest builder with the network settings every client here shares: the proxy (`--proxy`,
+/// or the environment's, with `NO_PROXY=*` meaning none), the system's CA certificates when TLS
+/// may be used, and extra CAs from `--ca-cert`.
+///
+/// With `clear` (a plain-http target that receives the API key), no proxy is used unless it is
+/// on loopback itself: otherwise the key would cross the network unencrypted.
+// Redirects are never followed (see `http_builder`): the API never redirects, and following one
+// could carry the key to another host.
+pub(super) fn http_builder(
+    target: &Url,
+    proxy: Option<&Url>,
+    ca_certificates: &[Vec<u8>],
+    clear: bool,
+) -> Result<reqwest::ClientBuilder, Error> {
+    let mut builder = reqwest::Client::builder();
+    let no_proxy_at_all = ["NO_PROXY", "no_proxy"]
+        .iter()
+        .any(|name| std::env::var(name).is_ok_and(|v| v.trim() == "*"));
+    if clear || no_proxy_at_all {
+        builder = builder.no_proxy();
+    }
+    if let Some(proxy) = proxy {
+        if clear && !is_loopback(proxy.host_str().unwrap_or_default()) {
+            return Err(Error::Setup {
+                reason: format!(
+                    "refusing to send the API key in clear through the proxy {}: the API URL is plain http",
+                    proxy.host_str().unwrap_or_default()
+                ),
+            });
+        }
+        let proxy = reqwest::Proxy::all(proxy.clone()).map_err(|e| Error::Setup {
+            reason: format!("the proxy {proxy} cannot be used: {e}"),
+        })?;
+        builder = builder.proxy(proxy);
+    }
+    // The system's CA certificates are read only when TLS can be used: for a plain-http local
+    // server, reading and parsing the bundle would cost more than the request itself.
+    let proxies_from_env = !clear
+        && [
+            "HTTPS_PROXY",
+            "https_proxy",
+            "HTTP_PROXY",
+            "http_proxy",
+            "ALL_PROXY",
+            "all_proxy",
+        ]
+        .iter()
+        .any(|name| std::env::var_os(name).is_some_and(|v| !v.is_empty()));
+    if target.scheme() != "http" || proxy.is_some_and(|p| p.scheme() == "https") || proxies_from_env
+    {
+        builder = with_system_roots(builder);
+    }
+    for pem in ca_certificates {
+        let bundle = reqwest::Certificate::from_pem_bundle(pem)
+            .ok()
+            .filter(|certificates| !certificates.is_empty())
+            .ok_or_else(|| Error::Setup {
+                reason: "the --ca-cert file holds no PEM certificate".into(),
+            })?;
+        for certificate in bundle {
+            builder = builder.add_root_certificate(certificate);
+        }
+    }
+    Ok(builder
+        .connect_timeout(CONNECT_TIMEOUT)
+        .redirect(reqwest::redirect::Policy::none()))
+}
+
+/// A transport failure as the user needs it told: a timeout (connecting, or waiting for the
+/// answer), TLS, or a connection that failed or was lost.
+pub(super) fn transport_error(url: &Url, timeout: Duration, error: &reqwest::Error) -> Error {
+    let url = url.to_string();
+    if error.is_timeout() && error.is_connect() {
+        return Error::Network {
+            url,
+            reason: format!("could not connect within {}s", CONNECT_TIMEOUT.as_secs()),
+            sent: false,
+        };
+    }
+    if error.is_timeout() {
+        return Error::Timeout { url, timeout };
+    }
+    let (reason, tls) = describe_transport(error);
+    if tls {
+        Error::Tls { url, reason }
+    } else {
+        Error::Network {
+            url,
+            reason,
+            sent: !error.is_connect(),
+        }
+    }
+}
+
+/// Loopback hosts: `localhost`, 127.0.0.0/8 and ::1.
+pub fn is_loopback(host: &str) -> bool {
+    let bare = host.trim_start_matches('[').trim_end_matches(']');
+    if bare.eq_ignore_ascii_case("localhost") {
+        return true;
+    }
+    bare.parse::<std::net::IpAddr>()
+        .map(|ip| ip.is_loopback())
+        .unwrap_or(false)
 }
 
 /// `<base>/api/v1/webhooks/<segments…>`, each segment percent-encoded as one path segment.
@@ -418,13 +504,20 @@ fn interpret(
         content_type: content_type.clone(),
         excerpt: excerpt(bytes),
     };
+    let answer = |body: Option<Value>| Answer {
+        body,
+        url: url.to_string(),
+        status: status.as_u16(),
+        content_type: content_type.clone(),
+        excerpt: excerpt(bytes),
+    };
     if status == StatusCode::NO_CONTENT {
-        return Ok(Answer { body: None });
+        return Ok(answer(None));
     }
     let parsed: Option<Value> = serde_json::from_slice(bytes).ok();
     if status.is_success() {
         return match parsed {
-            Some(body @ Value::Object(_)) => Ok(Answer { body: Some(body) }),
+            Some(body @ Value::Object(_)) => Ok(answer(Some(body))),
             _ => Err(unexpected()),
         };
     }
@@ -506,6 +599,10 @@ pub(crate) fn parse_retry_after(value: &str) -> Option<Duration> {
     if let Ok(seconds) = value.parse::<u64>() {
         return Some(Duration::from_secs(seconds));
     }
+    if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
+        // More seconds than fit: as good as never.
+        return Some(Duration::from_secs(u64::MAX / 4));
+    }
     let when = httpdate::parse_http_date(value).ok()?;
     Some(
         when.duration_since(SystemTime::now())
@@ -539,15 +636,6 @@ fn excerpt(bytes: &[u8]) -> String {
         short.push('…');
     }
     crate::output::escape_untrusted(&short)
-}
-
-fn bad_shape(url: &Url, field: &str) -> Error {
-    Error::UnexpectedResponse {
-        url: url.to_string(),
-        status: 200,
-        content_type: "application/json".into(),
-        excerpt: format!("the response has no usable `{field}`"),
-    }
 }
 
 fn internal(url: &Url, error: serde_json::Error) -> Error {

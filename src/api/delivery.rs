@@ -25,17 +25,21 @@ pub struct Delivered {
 }
 
 impl Deliverer {
-    pub fn new(url: Url, timeout: Duration) -> Result<Deliverer, Error> {
-        let mut builder = reqwest::Client::builder()
-            .connect_timeout(Duration::from_secs(10))
+    /// A deliverer to `url`, through `proxy` (or the environment's) and trusting `ca_certificates`
+    /// besides the system's.
+    pub fn new(
+        url: Url,
+        timeout: Duration,
+        proxy: Option<&Url>,
+        ca_certificates: &[Vec<u8>],
+    ) -> Result<Deliverer, Error> {
+        // No API key travels here, so plain http through a proxy is fine.
+        let http = super::client::http_builder(&url, proxy, ca_certificates, false)?
             .timeout(timeout)
-            .redirect(reqwest::redirect::Policy::none());
-        if url.scheme() == "https" {
-            builder = super::client::with_system_roots(builder);
-        }
-        let http = builder.build().map_err(|e| Error::Setup {
-            reason: format!("cannot set up HTTP: {e}"),
-        })?;
+            .build()
+            .map_err(|e| Error::Setup {
+                reason: format!("cannot set up HTTP: {e}"),
+            })?;
         Ok(Deliverer { http, url, timeout })
     }
 
@@ -58,21 +62,10 @@ impl Deliverer {
             request = request.header(HEADER, signature);
         }
         let started = Instant::now();
-        let url = self.url.to_string();
-        let response = request.send().await.map_err(|e| {
-            if e.is_timeout() {
-                Error::Timeout {
-                    url: url.clone(),
-                    timeout: self.timeout,
-                }
-            } else {
-                Error::Network {
-                    url: url.clone(),
-                    reason: super::client::describe_transport(&e).0,
-                    sent: !e.is_connect(),
-                }
-            }
-        })?;
+        let response = request
+            .send()
+            .await
+            .map_err(|e| super::client::transport_error(&self.url, self.timeout, &e))?;
         let status = response.status().as_u16();
         // Read the answer so the time covers the whole exchange; its content does not matter.
         let _ = response.bytes().await;

@@ -71,7 +71,10 @@ impl Error {
                 true
             }
             Error::Api { status, .. } => *status == 429 || *status >= 500,
-            Error::UnexpectedResponse { status, .. } => *status >= 500,
+            // A 2xx whose body could not be used: the server did act.
+            Error::UnexpectedResponse { status, .. } => {
+                *status >= 500 || (200..300).contains(status)
+            }
             Error::Tls { .. } | Error::Setup { .. } | Error::InvalidId { .. } => false,
         }
     }

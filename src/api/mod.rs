@@ -9,7 +9,7 @@ mod delivery;
 mod error;
 mod models;
 
-pub use client::{Client, ClientOptions};
+pub use client::{is_loopback, Client, ClientOptions};
 pub use delivery::{Delivered, Deliverer};
 pub use error::{Error, FieldError};
 pub use models::{CreateEndpoint, Endpoint, UpdateEndpoint};

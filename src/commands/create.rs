@@ -100,7 +100,9 @@ pub fn run(args: Args, ctx: &mut Context) -> Result<()> {
     }
     let show_secret = secret.as_ref().filter(|_| args.secret_file.is_none());
     if ctx.out.quiet {
-        return ctx.out.print_line(endpoint.id());
+        return ctx
+            .out
+            .print_line(&crate::output::escape_untrusted(endpoint.id()));
     }
     if ctx.out.json() {
         let shown = match show_secret {

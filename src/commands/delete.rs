@@ -63,10 +63,11 @@ pub fn run(args: Args, ctx: &mut Context) -> Result<()> {
                 let mut entry = json!({"id": id, "deleted": false});
                 entry["error"] = error.to_json()["error"].clone();
                 report.push(entry);
+                // Each failure is told as it happens, in order; the first decides the exit code.
+                crate::report_error(&error, ctx.out.format);
                 if first_failure.is_none() {
+                    error.reported = true;
                     first_failure = Some(error);
-                } else {
-                    crate::report_error(&error, ctx.out.format);
                 }
             }
         }

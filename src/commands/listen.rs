@@ -60,7 +60,13 @@ pub fn run(args: Args, ctx: &mut Context) -> Result<()> {
         Some(text) => {
             let url = crate::input::check_http_url("--forward-to", text)?;
             let timeout = Duration::from_secs(ctx.globals.timeout.unwrap_or(30));
-            Some(Deliverer::new(url, timeout)?)
+            let (proxy, ca_certificates) = ctx.network()?;
+            Some(Deliverer::new(
+                url,
+                timeout,
+                proxy.as_ref(),
+                &ca_certificates,
+            )?)
         }
         None => None,
     };

@@ -44,6 +44,10 @@ const ENVIRONMENT: &[(&str, &str)] = &[
         "NO_COLOR, CLICOLOR_FORCE",
         "turn color off, or on even in a pipe",
     ),
+    (
+        "ERZYHOOKS_WEBHOOK_SECRET",
+        "the webhook signing secret for sign, verify, listen and trigger",
+    ),
     ("HTTPS_PROXY, HTTP_PROXY, NO_PROXY", "proxies"),
     (
         "SSL_CERT_FILE",

@@ -78,18 +78,7 @@ impl Context {
         let verbose = self.globals.verbose;
         let timeout = Duration::from_secs(self.globals.timeout.unwrap_or(DEFAULT_TIMEOUT_SECS));
         let retries = self.globals.retries.unwrap_or(DEFAULT_RETRIES);
-        let proxy = self
-            .globals
-            .proxy
-            .as_deref()
-            .map(|text| crate::input::check_http_url("--proxy", text))
-            .transpose()?;
-        let ca_certificates = match &self.globals.ca_cert {
-            Some(path) => vec![std::fs::read(path).map_err(|e| {
-                Error::usage(format!("cannot read --ca-cert {}: {e}", path.display()))
-            })?],
-            None => Vec::new(),
-        };
+        let (proxy, ca_certificates) = self.network()?;
         let settings = self.settings()?;
         let base_url = settings.api_url()?.value;
         let api_key = settings.require_api_key()?.value;
@@ -103,6 +92,23 @@ impl Context {
             proxy,
             ca_certificates,
         })?)
+    }
+
+    /// `--proxy` and the `--ca-cert` file's contents, checked.
+    pub fn network(&self) -> Result<(Option<crate::api::Url>, Vec<Vec<u8>>)> {
+        let proxy = self
+            .globals
+            .proxy
+            .as_deref()
+            .map(|text| crate::input::check_http_url("--proxy", text))
+            .transpose()?;
+        let ca_certificates = match &self.globals.ca_cert {
+            Some(path) => vec![std::fs::read(path).map_err(|e| {
+                Error::usage(format!("cannot read --ca-cert {}: {e}", path.display()))
+            })?],
+            None => Vec::new(),
+        };
+        Ok((proxy, ca_certificates))
     }
 
     /// A message for people, on stderr (never with `-q`).
@@ -239,7 +245,7 @@ pub const ENV_WEBHOOK_SECRET: &str = "ERZYHOOKS_WEBHOOK_SECRET";
 pub fn webhook_secret(file: Option<&std::path::Path>) -> Result<Option<crate::secret::Secret>> {
     let (text, source) = match file {
         Some(path) => (
-            std::fs::read_to_string(path).map_err(|e| {
+            crate::files::read_small(path, 64 * 1024).map_err(|e| {
                 Error::usage(format!("cannot read --secret-file {}: {e}", path.display()))
             })?,
             format!("--secret-file {}", path.display()),

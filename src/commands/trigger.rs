@@ -41,7 +41,13 @@ pub struct Args {
 }
 
 pub fn run(args: Args, ctx: &mut Context) -> Result<()> {
-    input::check_known(std::slice::from_ref(&args.event))?;
+    input::check_known(std::slice::from_ref(&args.event)).map_err(|error| {
+        // trigger has samples only for the documented events.
+        let hint = crate::events::suggest(&args.event)
+            .map(|close| format!("did you mean `{close}`? (`erzyhooks events` lists them)"))
+            .unwrap_or_else(|| "`erzyhooks events` lists them".into());
+        error.with_hint(hint)
+    })?;
     let url = input::check_http_url("--url", &args.url)?;
     let data = match &args.data {
         Some(path) => {
@@ -58,7 +64,8 @@ pub fn run(args: Args, ctx: &mut Context) -> Result<()> {
     let body = payload::body(&args.event, &data, &payload::now());
     let signed = signature::sign(&secret, &body);
     let timeout = Duration::from_secs(ctx.globals.timeout.unwrap_or(30));
-    let deliverer = Deliverer::new(url.clone(), timeout)?;
+    let (proxy, ca_certificates) = ctx.network()?;
+    let deliverer = Deliverer::new(url.clone(), timeout, proxy.as_ref(), &ca_certificates)?;
     let delivered = deliverer.send_blocking(body, Some(&signed)).map_err(|e| {
         let unreachable = matches!(e, crate::api::Error::Network { .. });
         let error = Error::from(e);

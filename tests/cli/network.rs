@@ -86,15 +86,39 @@ fn an_explicit_proxy_and_the_proxy_variables_are_used() {
     assert_eq!(seen.lock().unwrap().len(), 1);
     assert!(seen.lock().unwrap()[0].contains(&format!("{}/api/v1/webhooks", w.url())));
 
+    // The key never crosses a proxy in clear: for a plain-http API the environment's proxies
+    // are not used, and a proxy that is not on loopback is refused.
     run(w.cmd().env("HTTP_PROXY", &proxy).arg("list")).ok();
-    assert_eq!(seen.lock().unwrap().len(), 2);
-
-    run(w
+    assert_eq!(seen.lock().unwrap().len(), 1);
+    let refused = run(w
         .cmd()
-        .env("HTTP_PROXY", &proxy)
-        .env("NO_PROXY", "127.0.0.1")
-        .arg("list"))
-    .ok();
+        .args(["list", "--proxy", "http://proxy.example.com:3128"]))
+    .fails(2);
+    assert!(refused.stderr.contains("in clear"), "{}", refused.stderr);
+
+    // Deliveries carry no key: the environment's proxy and NO_PROXY apply to them.
+    let secret = w.home.path().join("s");
+    std::fs::write(&secret, "whsec_proxy").unwrap();
+    let receiver = format!("{}/api/v1/webhooks", w.url());
+    let trigger = |no_proxy: &str| {
+        let mut cmd = w.bare();
+        cmd.env("HTTP_PROXY", &proxy)
+            .env("NO_PROXY", no_proxy)
+            .args([
+                "trigger",
+                "call.ended",
+                "--url",
+                &receiver,
+                "--secret-file",
+                secret.to_str().unwrap(),
+            ]);
+        run(&mut cmd)
+    };
+    // The emulator answers a delivery without a key with 401: what matters is the route taken.
+    trigger("example.com").fails(5);
+    assert_eq!(seen.lock().unwrap().len(), 2, "HTTP_PROXY used");
+    trigger("127.0.0.1").fails(5);
+    trigger("*").fails(5);
     assert_eq!(seen.lock().unwrap().len(), 2, "NO_PROXY bypasses the proxy");
 
     run(w.cmd().args(["list", "--proxy", "not a url"])).fails(2);
@@ -180,6 +204,28 @@ fn a_private_ca_is_trusted_with_ca_cert_or_ssl_cert_file() {
         .args(["list", "--api-url", &url]))
     .ok();
     assert_eq!(w.emulator.requests().len(), 2);
+
+    // trigger uses --ca-cert too: the TLS front answers (the emulator's 404 for this path).
+    let secret = dir.path().join("s");
+    std::fs::write(&secret, "whsec_tls").unwrap();
+    let trigger = |extra: &[&str]| {
+        let mut cmd = w.bare();
+        cmd.args([
+            "trigger",
+            "call.ended",
+            "--url",
+            &format!("{url}/hook"),
+            "--secret-file",
+            secret.to_str().unwrap(),
+        ])
+        .args(extra);
+        run(&mut cmd)
+    };
+    assert!(trigger(&[]).fails(7).stderr.contains("(TLS)"));
+    assert!(trigger(&["--ca-cert", ca.to_str().unwrap()])
+        .fails(5)
+        .stderr
+        .contains("404"));
 
     let not_pem = dir.path().join("ext.cnf");
     run(w.cmd().args([

@@ -199,3 +199,23 @@ fn verbose_logs_each_attempt_without_the_key() {
     assert!(out.stderr.contains("201"));
     assert!(!out.stderr.contains(KEY) && !out.stdout.contains(KEY));
 }
+
+#[test]
+fn an_exhausted_window_far_away_fails_at_once_with_exit_6() {
+    let w = World::new();
+    let reset = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs()
+        + 3000;
+    let spent = format!(
+        "HTTP/1.1 204 No Content\r\nX-RateLimit-Remaining: 0\r\nX-RateLimit-Reset: {reset}\r\nConnection: close\r\n\r\n"
+    );
+    let url = crate::support::canned_server(vec![spent]);
+    let started = Instant::now();
+    let out = w.run(&["delete", "wh_a", "wh_b", "--yes", "--api-url", &url]);
+    assert_eq!(out.code, 6, "{}", out.stderr);
+    assert!(started.elapsed() < Duration::from_secs(5));
+    assert_eq!(out.stdout, "deleted wh_a\n");
+    assert!(out.stderr.contains("RATE_LIMITED"), "{}", out.stderr);
+}

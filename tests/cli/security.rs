@@ -90,34 +90,39 @@ fn no_command_ever_prints_the_api_key() {
 }
 
 #[test]
-fn files_with_secrets_are_private_even_under_umask_022() {
-    let w = World::new();
+fn files_with_secrets_are_private_whatever_the_umask() {
     let bin = assert_cmd::cargo::cargo_bin("erzyhooks");
-    let secret = w.home.path().join("out").join("hook.secret");
-    std::fs::create_dir(secret.parent().unwrap()).unwrap();
-    let script = format!(
-        "umask 022; echo {KEY} | '{bin}' config set-key && '{bin}' create --url https://example.com/m --event call.ended -q --secret-file '{secret}'",
-        bin = bin.display(),
-        secret = secret.display()
-    );
-    run(w.bare().env_remove("ERZYCALL_API_KEY").arg("--version"));
-    let out = std::process::Command::new("sh")
-        .arg("-c")
-        .arg(script)
-        .env_clear()
-        .env("HOME", w.home.path())
-        .env("XDG_CONFIG_HOME", w.home.path().join("config"))
-        .env("ERZYCALL_API_URL", w.url())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert_eq!(mode(&w.config_path()), 0o600);
-    assert_eq!(mode(w.config_path().parent().unwrap()), 0o700);
-    assert_eq!(mode(&secret), 0o600);
+    for umask in ["022", "077", "777"] {
+        let w = World::new();
+        let secret = w.home.path().join("out").join("hook.secret");
+        std::fs::create_dir(secret.parent().unwrap()).unwrap();
+        let script = format!(
+            "umask {umask}; echo {KEY} | '{bin}' config set-key && '{bin}' create --url https://example.com/m --event call.ended -q --secret-file '{secret}'",
+            bin = bin.display(),
+            secret = secret.display()
+        );
+        let out = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(script)
+            .env_clear()
+            .env("HOME", w.home.path())
+            .env("XDG_CONFIG_HOME", w.home.path().join("config"))
+            .env("ERZYCALL_API_URL", w.url())
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "umask {umask}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(mode(&w.config_path()), 0o600, "umask {umask}");
+        assert_eq!(
+            mode(w.config_path().parent().unwrap()),
+            0o700,
+            "umask {umask}"
+        );
+        assert_eq!(mode(&secret), 0o600, "umask {umask}");
+    }
 }
 
 #[test]
@@ -226,4 +231,107 @@ fn json_output_keeps_untrusted_text_exact() {
         .ok()
         .json();
     assert_eq!(created["description"], json!(description));
+}
+
+#[test]
+fn a_create_answer_without_a_secret_or_with_a_crafted_id_is_caught() {
+    let w = World::new();
+    let no_secret = crate::support::json_response("201 Created", "", r#"{"data":{"id":"wh_1"}}"#);
+    let url = crate::support::canned_server(vec![no_secret]);
+    let file = w.home.path().join("sf");
+    let out = w
+        .run(&[
+            "create",
+            "--url",
+            "https://example.com/x",
+            "--event",
+            "call.ended",
+            "-q",
+            "--secret-file",
+            file.to_str().unwrap(),
+            "--api-url",
+            &url,
+            "--idempotency-key",
+            "k-1",
+        ])
+        .fails(7);
+    assert!(
+        out.stderr.contains("data.secret") && out.stderr.contains("--idempotency-key k-1"),
+        "{}",
+        out.stderr
+    );
+    assert!(!file.exists());
+
+    let crafted = crate::support::json_response(
+        "201 Created",
+        "",
+        r#"{"data":{"id":"wh_1\u001b[2J\r","secret":"whsec_x"}}"#,
+    );
+    let url = crate::support::canned_server(vec![crafted]);
+    let out = w
+        .run(&[
+            "create",
+            "--url",
+            "https://example.com/x",
+            "--event",
+            "call.ended",
+            "-q",
+            "--secret-file",
+            file.to_str().unwrap(),
+            "--api-url",
+            &url,
+        ])
+        .ok();
+    assert_eq!(out.stdout, "wh_1\\u{1b}[2J\\r\n");
+}
+
+#[test]
+fn key_and_secret_files_are_read_with_a_size_limit() {
+    let w = World::new();
+    let out = run(w.bare().args(["list", "--api-key-file", "/dev/zero"])).fails(3);
+    assert!(out.stderr.contains("/dev/zero"), "{}", out.stderr);
+    run(w
+        .bare()
+        .args(["sign", "--secret-file", "/dev/zero", "/dev/null"]))
+    .fails(2);
+}
+
+#[test]
+fn a_secret_file_never_replaces_a_device_or_a_link() {
+    let w = World::new();
+    run(w.cmd().args([
+        "create",
+        "--url",
+        "https://example.com/n",
+        "--event",
+        "call.ended",
+        "-q",
+        "--secret-file",
+        "/dev/null",
+    ]))
+    .ok();
+    assert!(!std::fs::metadata("/dev/null").unwrap().is_file());
+    let target = w.home.path().join("real.secret");
+    let link = w.home.path().join("link.secret");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let id = run(w.cmd().args([
+        "create",
+        "--url",
+        "https://example.com/l",
+        "--event",
+        "call.ended",
+        "-q",
+        "--secret-file",
+        link.to_str().unwrap(),
+    ]))
+    .ok()
+    .stdout;
+    assert_eq!(
+        std::fs::read_to_string(&target).ok(),
+        w.emulator.secret_of(id.trim())
+    );
+    assert!(std::fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
 }
