@@ -96,7 +96,7 @@ fn clap_exit(error: clap::Error, json: bool) -> u8 {
                 .lines()
                 .take_while(|line| !line.starts_with("Usage:"))
                 .map(str::trim)
-                .filter(|line| !line.is_empty())
+                .filter(|line| !line.is_empty() && !line.starts_with("For more information"))
                 .collect::<Vec<_>>()
                 .join(" ");
             let message = message.trim_start_matches("error: ").to_owned();

@@ -137,8 +137,13 @@ fn set_key(ctx: &mut Context) -> Result<()> {
 /// The key from a hidden prompt on a terminal, or from stdin when it is piped.
 fn read_key() -> Result<Secret> {
     let text = if io::stdin().is_terminal() {
-        rpassword::prompt_password("ErzyCall API key: ")
-            .map_err(|e| Error::usage(format!("cannot read the key: {e}")))?
+        let typed = rpassword::prompt_password("ErzyCall API key: ")
+            .map_err(|e| Error::usage(format!("cannot read the key: {e}")));
+        if typed.is_err() {
+            // Ctrl-D: end the prompt's line before the message.
+            eprintln!();
+        }
+        typed?
     } else {
         let mut text = String::new();
         io::stdin()

@@ -53,8 +53,15 @@ pub fn run(args: Args, ctx: &mut Context) -> Result<()> {
             escape_untrusted(&args.addr)
         ))
     })?;
-    if !args.path.starts_with('/') {
-        return Err(Error::usage("--path must start with /"));
+    let path_ok = args.path.starts_with('/')
+        && !args
+            .path
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || c == '?' || c == '#');
+    if !path_ok {
+        return Err(Error::usage(
+            "--path must start with / and have no spaces, `?` or `#` (it is matched exactly)",
+        ));
     }
     let forward = match &args.forward_to {
         Some(text) => {
