@@ -171,7 +171,7 @@ impl Settings {
         let Some(Sourced { value, source }) = found else {
             return Ok(None);
         };
-        let key = value.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+        let key = Secret::trimmed(&value);
         if key.is_empty() {
             return Err(Error::new(
                 Exit::Auth,

@@ -14,6 +14,12 @@ impl Secret {
         Secret(value.into())
     }
 
+    /// A key or secret as typed, piped or saved by an editor: surrounding whitespace and a
+    /// byte-order mark are not part of it.
+    pub fn trimmed(text: &str) -> &str {
+        text.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+    }
+
     /// The secret itself, for the few places that must send, store or (when asked) print it.
     pub fn expose(&self) -> &str {
         &self.0

@@ -151,7 +151,7 @@ fn read_key() -> Result<Secret> {
             .map_err(|e| Error::usage(format!("cannot read the key from stdin: {e}")))?;
         text
     };
-    let key = text.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    let key = Secret::trimmed(&text);
     if key.is_empty() {
         return Err(Error::usage("no key given; nothing was saved")
             .with_hint("type or paste the key at the prompt, or pipe it in: erzyhooks config set-key < key.txt"));

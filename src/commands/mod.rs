@@ -255,7 +255,7 @@ pub fn webhook_secret(file: Option<&std::path::Path>) -> Result<Option<crate::se
             _ => return Ok(None),
         },
     };
-    let secret = text.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    let secret = crate::secret::Secret::trimmed(&text);
     if secret.is_empty() {
         return Err(Error::usage(format!(
             "the webhook secret from {source} is empty"

@@ -1,8 +1,5 @@
 //! Keys, secrets, files and untrusted input.
 
-use std::io::{Read, Write};
-use std::net::TcpListener;
-
 use erzycall_emulator::Options;
 use serde_json::json;
 
@@ -147,29 +144,15 @@ fn ids_can_never_reach_another_api_path() {
 #[test]
 fn redirects_are_not_followed_with_the_key() {
     let w = World::new();
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = listener.local_addr().unwrap().port();
-    let target = format!("{}/api/v1/webhooks", w.url());
-    let server = std::thread::spawn(move || {
-        let (mut stream, _) = listener.accept().unwrap();
-        let mut buffer = [0u8; 4096];
-        let _ = stream.read(&mut buffer);
-        let answer = format!(
-            "HTTP/1.1 307 Temporary Redirect\r\nLocation: {target}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
-        );
-        stream.write_all(answer.as_bytes()).unwrap();
-    });
+    let redirect = format!(
+        "HTTP/1.1 307 Temporary Redirect\r\nLocation: {}/api/v1/webhooks\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+        w.url()
+    );
+    let url = crate::support::canned_server(vec![redirect]);
     let out = w
-        .run(&[
-            "list",
-            "--api-url",
-            &format!("http://127.0.0.1:{port}"),
-            "--retries",
-            "0",
-        ])
+        .run(&["list", "--api-url", &url, "--retries", "0"])
         .fails(7);
     assert!(out.stderr.contains("307"), "{}", out.stderr);
-    server.join().unwrap();
     assert!(
         w.emulator.requests().is_empty(),
         "the redirect was followed"
